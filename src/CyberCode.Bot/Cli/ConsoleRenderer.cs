@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using CyberCode.Core.Answering;
+
+namespace CyberCode.Bot.Cli;
+
+/// <summary>Renders an answer for a person reading a terminal: answer first, then the quotes with their ids.</summary>
+internal static class ConsoleRenderer
+{
+    private const int Width = 96;
+
+    public static string Render(Answer answer)
+    {
+        var sb = new StringBuilder();
+        if (answer.Title is { Length: > 0 } title && answer.Answered)
+        {
+            sb.AppendLine(title);
+            sb.AppendLine();
+        }
+
+        foreach (var line in answer.Text.Split('\n'))
+        {
+            Wrap(sb, line, line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("  ", StringComparison.Ordinal) ? "    " : string.Empty);
+        }
+
+        var showQuotes = answer.Kind is not (AnswerKinds.Source or AnswerKinds.Timeline or AnswerKinds.Changes) || answer.Citations.Count <= 1;
+        if (answer.Citations.Count > 0 && answer.Kind != AnswerKinds.Source)
+        {
+            sb.AppendLine();
+            foreach (var c in showQuotes ? answer.Citations : answer.Citations.Take(0))
+            {
+                Wrap(sb, c.Quote, "  > ", "  > ");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {c.PassageId}, {c.Section}");
+            }
+
+            if (!showQuotes)
+            {
+                sb.AppendLine("Sources: " + string.Join(", ", answer.Citations.Select(c => c.PassageId)) + " (type \"source ID\" to read one)");
+            }
+        }
+        else if (answer.Kind == AnswerKinds.Source && answer.Citations.Count > 0)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {answer.Citations[0].PassageId}, {answer.Citations[0].Section}");
+        }
+
+        if (answer.Suggestions.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(answer.Kind == AnswerKinds.Suggestions ? "Did you mean:" : "Try:");
+            for (var i = 0; i < answer.Suggestions.Count; i++)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {i + 1}. {answer.Suggestions[i]}");
+            }
+        }
+
+        if (answer.Answered && answer.Confidence < 1)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"(confidence {answer.Confidence:0.00})");
+        }
+
+        return sb.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    private static void Wrap(StringBuilder sb, string text, string indent, string? firstIndent = null)
+    {
+        var line = new StringBuilder(firstIndent ?? string.Empty);
+        var lineStart = line.Length;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > lineStart && line.Length + 1 + word.Length > Width)
+            {
+                sb.AppendLine(line.ToString());
+                line.Clear().Append(indent);
+                lineStart = line.Length;
+            }
+
+            if (line.Length > lineStart)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(word);
+        }
+
+        sb.AppendLine(line.ToString());
+    }
+}

@@ -1,0 +1,3 @@
+using CyberCode.Bot.Cli;
+
+return await Verbs.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,234 @@
+using CyberCode.Core.Knowledge;
+
+namespace CyberCode.Core.Answering;
+
+/// <summary>
+/// Answers one question about the essay: applies the command grammar, retrieves and ranks
+/// entries and passages, and decides between an answer, "did you mean" and a decline.
+/// Built once from the knowledge; thread-safe; answers in well under a millisecond.
+/// </summary>
+public sealed partial class AnswerEngine : IDisposable
+{
+    public const int MaxQuestionLength = 2000;
+
+    /// <summary>At or above this confidence the bot answers.</summary>
+    public const double AnswerThreshold = 0.5;
+
+    /// <summary>At or above this (and below <see cref="AnswerThreshold"/>) it offers suggestions.</summary>
+    public const double SuggestThreshold = 0.3;
+
+    private readonly KnowledgeIndex _index;
+    private readonly QueryPlanner _planner;
+    private readonly Ranker _ranker;
+
+    private AnswerEngine(KnowledgeBase knowledge)
+    {
+        Knowledge = knowledge;
+        _index = new KnowledgeIndex(knowledge);
+        _planner = new QueryPlanner(_index);
+        _ranker = new Ranker(_index);
+    }
+
+    public KnowledgeBase Knowledge { get; }
+
+    private Essay Essay => Knowledge.Essay;
+
+    public static AnswerEngine Create(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return new AnswerEngine(knowledge);
+    }
+
+    public Answer Ask(string? question)
+    {
+        var original = question ?? string.Empty;
+        if (original.Length > MaxQuestionLength * 4)
+        {
+            // Do not even normalise a huge paste; say what to do instead.
+            return TooLong(original[..200], original.Length);
+        }
+
+        var cleaned = TextNormalizer.CleanUserText(original);
+        if (cleaned.Length > MaxQuestionLength)
+        {
+            return TooLong(cleaned, cleaned.Length);
+        }
+
+        var request = RequestParser.Parse(cleaned);
+        return request.Kind switch
+        {
+            RequestKind.Help => Help(cleaned),
+            RequestKind.About => About(cleaned),
+            RequestKind.Changes => Changes(cleaned),
+            RequestKind.Timeline => Timeline(cleaned),
+            RequestKind.Source => Source(cleaned, request.Argument),
+            RequestKind.Search => Search(cleaned, request.Argument),
+            RequestKind.Define => Define(cleaned, request.Argument),
+            RequestKind.When => Free(cleaned, cleaned, new RankingHints(EntryKind.Event)),
+            _ => Free(cleaned, cleaned, new RankingHints()),
+        };
+    }
+
+    private Answer Define(string question, string term)
+    {
+        var key = KnowledgeIndex.TermKey(term);
+        if (_index.Terms.TryGetValue(key, out var entry) || _index.Terms.TryGetValue(key.Replace(" ", string.Empty, StringComparison.Ordinal), out entry))
+        {
+            return FromEntry(question, entry, 1.0, extra: null);
+        }
+
+        if (ClosestTerm(key) is { } close)
+        {
+            return FromEntry(question, close, 0.9, extra: null);
+        }
+
+        // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
+        return Free(question, question, new RankingHints(EntryKind.Term));
+    }
+
+    private Entry? ClosestTerm(string key)
+    {
+        if (key.Length < 4)
+        {
+            return null;
+        }
+
+        var max = key.Length >= 8 ? 2 : 1;
+        return _index.Terms
+            .Select(kv => (kv.Value, Distance: EditDistance.Compute(key, kv.Key, max)))
+            .Where(x => x.Distance <= max)
+            .OrderBy(x => x.Distance)
+            .Select(x => x.Value)
+            .FirstOrDefault();
+    }
+
+    private Answer Free(string question, string text, RankingHints hints)
+    {
+        var plan = _planner.Plan(text);
+        if (plan.IsEmpty)
+        {
+            return Help(question);
+        }
+
+        var ranked = _ranker.Rank(plan, hints);
+        if (ranked.Count == 0)
+        {
+            return Decline(question, 0);
+        }
+
+        var top = ranked[0];
+        var confidence = Confidence(top, plan);
+        if (confidence >= AnswerThreshold)
+        {
+            return top.Target.Entry is { } entry
+                ? FromEntry(question, entry, confidence, ranked.Skip(1).FirstOrDefault(c => c.Target.Passage is not null))
+                : FromPassage(question, top, plan, confidence, ranked);
+        }
+
+        var suggestions = SuggestionsFrom(ranked);
+        return confidence >= SuggestThreshold && suggestions.Count > 0
+            ? new Answer(question, false, AnswerKinds.Suggestions, "I'm not sure I understood. Did you mean one of these?", Round(confidence), [], suggestions)
+            : Decline(question, confidence);
+    }
+
+    /// <summary>
+    /// The top candidate's score, discounted by how much of the question the essay's vocabulary
+    /// covers: a question whose main words the essay never uses ("the president of Argentina")
+    /// must not be answered with a passage that matched its one common word.
+    /// </summary>
+    internal static double Confidence(Candidate top, QueryPlan plan) =>
+        Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, 1.5);
+
+    private Answer FromEntry(string question, Entry entry, double confidence, Candidate? extra)
+    {
+        var citations = entry.Citations.Take(3).Select(c => Passages.Cite(c, Essay)).ToList();
+        if (extra?.Target.Passage is { } passage && extra.BodyMatch >= 0.6 && citations.All(c => c.PassageId != passage.Id) && citations.Count < 4)
+        {
+            var (start, length) = Passages.Sentences(passage.Text).First();
+            citations.Add(Passages.Cite(passage, start, length));
+        }
+
+        var (kind, title) = entry.Kind switch
+        {
+            EntryKind.Term => (AnswerKinds.Definition, entry.Title),
+            EntryKind.Event => (AnswerKinds.Event, $"{entry.Date}: {entry.Title}"),
+            EntryKind.Change => (AnswerKinds.Change, $"What changed: {entry.Title}"),
+            EntryKind.Note => (AnswerKinds.Note, $"Note {entry.Note?.Number}: {entry.Title}"),
+            _ => (AnswerKinds.Question, entry.Title),
+        };
+        var text = entry.Change is { } change
+            ? $"{entry.Text}\n2011: {change.Version2011}\n2015: {change.Version2015}"
+            : entry.Text;
+        return new Answer(question, true, kind, text, Round(confidence), citations, []) { Title = title, EntryId = entry.Id };
+    }
+
+    private Answer FromPassage(string question, Candidate top, QueryPlan plan, double confidence, IReadOnlyList<Candidate> ranked)
+    {
+        var passage = top.Target.Passage!;
+        var best = Passages.Sentences(passage.Text)
+            .Select(s => (Span: s, Score: Ranker.Recall(plan, _index.Analyzer.Stems(passage.Text.Substring(s.Start, s.Length)).ToHashSet(StringComparer.Ordinal))))
+            .OrderByDescending(x => x.Score)
+            .First().Span;
+        var citations = new List<AnswerCitation> { Passages.Cite(passage, best.Start, best.Length) };
+
+        // A second passage that answers nearly as well, and the best curated entry's quote, help
+        // a reader who wants more than one place.
+        foreach (var other in ranked.Skip(1).Where(c => c.Score >= top.Score * 0.85).Take(2))
+        {
+            var cite = other.Target.Passage is { } p
+                ? Passages.Cite(p, Passages.Sentences(p.Text).First().Start, Passages.Sentences(p.Text).First().Length)
+                : Passages.Cite(other.Target.Entry!.Citations[0], Essay);
+            if (citations.All(c => c.PassageId != cite.PassageId))
+            {
+                citations.Add(cite);
+            }
+        }
+
+        var text = $"The essay says, in {passage.Section} ({passage.Id}): {citations[0].Quote}";
+        return new Answer(question, true, AnswerKinds.Passage, text, Round(confidence), citations, []) { Title = passage.Section };
+    }
+
+    private IReadOnlyList<string> SuggestionsFrom(IReadOnlyList<Candidate> ranked) =>
+        ranked
+            .Select(c => c.Target.Entry is { } e ? SuggestionFor(e) : $"source {c.Target.Passage!.Id}")
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(3)
+            .ToArray();
+
+    internal static string SuggestionFor(Entry entry) => entry.Kind switch
+    {
+        EntryKind.Term => $"define {entry.Title}",
+        EntryKind.Note => $"source N.{entry.Note?.Number}",
+        EntryKind.Change or EntryKind.Event when entry.Phrasings.Count > 0 => entry.Phrasings[0],
+        _ => entry.Title,
+    };
+
+    /// <summary>
+    /// How a question was understood and ranked, for people tuning the knowledge
+    /// (<c>cybercode ask --explain</c>): the words that counted and the best candidates.
+    /// </summary>
+    public IReadOnlyList<string> Explain(string question)
+    {
+        var cleaned = TextNormalizer.CleanUserText(question ?? string.Empty);
+        var request = RequestParser.Parse(cleaned);
+        var plan = _planner.Plan(request.Kind == RequestKind.Search ? request.Argument : cleaned);
+        var hints = new RankingHints(request.Kind switch { RequestKind.When => EntryKind.Event, RequestKind.Define => EntryKind.Term, _ => null });
+        var lines = new List<string>
+        {
+            $"request: {request.Kind} \"{request.Argument}\"",
+            "words: " + string.Join(", ", plan.Slots.Select(s =>
+                $"{s.Word}->{s.Stem} w={s.Weight:0.00}{(s.Known ? string.Empty : " unknown")}{(s.Filler ? " filler" : string.Empty)}{(s.Corrected ? " corrected" : string.Empty)}{(s.Alternatives.Count > 0 ? " ~" + string.Join("/", s.Alternatives.Keys) : string.Empty)}")),
+            $"coverage: {plan.Coverage:0.000}",
+        };
+        foreach (var c in _ranker.Rank(plan, hints, take: 8))
+        {
+            lines.Add($"{c.Target.Key,-40} score={c.Score:0.000} conf={Confidence(c, plan):0.000} surface={c.SurfaceMatch:0.000} body={c.BodyMatch:0.000} bm25={c.Lexical:0.000}");
+        }
+
+        return lines;
+    }
+
+    private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 3);
+
+    public void Dispose() => _index.Dispose();
+}

@@ -1,0 +1,72 @@
+namespace CyberCode.Core.Knowledge;
+
+/// <summary>The essay and the curated entries that rest on it, all quotes resolved.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, Entry> _byId;
+
+    public KnowledgeBase(Essay essay, IReadOnlyList<Entry> entries, IReadOnlyList<IReadOnlyList<string>> synonyms, IReadOnlySet<string> filler)
+    {
+        Essay = essay;
+        Entries = entries;
+        Synonyms = synonyms;
+        Filler = filler;
+        _byId = entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Essay Essay { get; }
+    public IReadOnlyList<Entry> Entries { get; }
+
+    /// <summary>Groups of words or phrases that mean the same to a reader of the essay.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Synonyms { get; }
+
+    /// <summary>Words people put in questions that carry no topic ("deal", "explain", "essay").</summary>
+    public IReadOnlySet<string> Filler { get; }
+
+    public Entry? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public IEnumerable<Entry> OfKind(EntryKind kind) => Entries.Where(e => e.Kind == kind);
+}
+
+/// <summary>One thing wrong with the knowledge files, located precisely enough to fix.</summary>
+public sealed record KnowledgeProblem(string File, string? EntryId, string? Quote, string Message)
+{
+    public override string ToString()
+    {
+        var where = EntryId is null ? File : $"{File}, entry '{EntryId}'";
+        return Quote is null ? $"{where}: {Message}" : $"{where}, quote \"{Quote}\": {Message}";
+    }
+}
+
+/// <summary>Thrown when the knowledge does not validate; the message lists every problem.</summary>
+public sealed class KnowledgeValidationException : Exception
+{
+    public KnowledgeValidationException(IReadOnlyList<KnowledgeProblem> problems)
+        : base(Describe(problems))
+    {
+        Problems = problems;
+    }
+
+    public KnowledgeValidationException()
+        : this([])
+    {
+    }
+
+    public KnowledgeValidationException(string message)
+        : base(message)
+    {
+        Problems = [];
+    }
+
+    public KnowledgeValidationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Problems = [];
+    }
+
+    public IReadOnlyList<KnowledgeProblem> Problems { get; }
+
+    private static string Describe(IReadOnlyList<KnowledgeProblem> problems) =>
+        $"The knowledge base has {problems.Count} problem(s):" + Environment.NewLine +
+        string.Join(Environment.NewLine, problems.Select(p => "  - " + p));
+}

@@ -1,0 +1,281 @@
+using CyberCode.Core.Knowledge;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CyberCode.Storage.Knowledge;
+
+/// <summary>
+/// <see cref="IKnowledgeStore"/> over one LiteDB file opened in direct mode. The
+/// <c>entries</c> collection holds the current state, one document per entry id with its scope
+/// and content hash; <c>revisions</c> is append-only and keeps every version of every entry.
+/// LiteDB's <see cref="LiteDatabase"/> is thread-safe in direct mode, so one instance serves the
+/// whole process.
+/// </summary>
+internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposable
+{
+    /// <summary>The scope of the entries seeded from <c>knowledge/</c>.</summary>
+    public const string CuratedScope = "curated";
+
+    private const string EntriesCollection = "entries";
+    private const string RevisionsCollection = "revisions";
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<EntryDocument> _entries;
+    private readonly ILiteCollection<RevisionDocument> _revisions;
+    private readonly TimeProvider _time;
+    private readonly ILogger<LiteDbKnowledgeStore> _logger;
+
+    // Seeding reads, diffs and writes; two runs at once would diff against the same state.
+    private readonly Lock _seedGate = new();
+    private int _disposed;
+
+    public LiteDbKnowledgeStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbKnowledgeStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _time = timeProvider;
+        _logger = logger;
+
+        var path = ResolvePath(options.Value.DatabasePath);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        _entries = _db.GetCollection<EntryDocument>(EntriesCollection);
+        _revisions = _db.GetCollection<RevisionDocument>(RevisionsCollection);
+        _entries.EnsureIndex(d => d.Scope);
+        _revisions.EnsureIndex(d => d.EntryId);
+        LogOpened(path);
+    }
+
+    public Task<SeedReport> SeedCuratedAsync(IReadOnlyList<Entry> curated, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(curated);
+        return RunSync(() => Seed(curated, cancellationToken), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Entry>> GetCuratedAsync(CancellationToken cancellationToken) =>
+        RunSync<IReadOnlyList<Entry>>(
+            () =>
+            {
+                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                return [.. _entries.Find(d => d.Scope == CuratedScope)
+                    .OrderBy(d => d.Id, StringComparer.Ordinal)
+                    .Select(d => d.ToEntry())];
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<EntryRevision>> GetHistoryAsync(string entryId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(entryId);
+        return RunSync<IReadOnlyList<EntryRevision>>(
+            () =>
+            {
+                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                return [.. _revisions.Find(r => r.EntryId == entryId)
+                    .OrderBy(r => r.Revision)
+                    .Select(r => r.ToRevision())];
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Writes what is still in memory into the data file and closes it.</summary>
+    public void Dispose()
+    {
+        // Wait for a seeding run in progress, so the file is never closed under an open transaction.
+        lock (_seedGate)
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
+
+            _db.Checkpoint();
+            _db.Dispose();
+        }
+
+        LogClosed();
+    }
+
+    private SeedReport Seed(IReadOnlyList<Entry> curated, CancellationToken ct)
+    {
+        // Map and hash everything before the transaction: a bad entry is refused before any write.
+        var incoming = new List<EntryDocument>(curated.Count);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in curated)
+        {
+            var doc = EntryDocument.From(entry, CuratedScope);
+            if (!ids.Add(doc.Id))
+            {
+                throw new ArgumentException($"The entry id '{doc.Id}' occurs more than once.", nameof(curated));
+            }
+
+            incoming.Add(doc);
+        }
+
+        lock (_seedGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            ct.ThrowIfCancellationRequested();
+
+            // LiteDB binds a transaction to the calling thread, so nothing here may await. The
+            // writes are a small diff done in milliseconds, so cancellation is honoured before
+            // they start and again just before the commit, where it rolls them all back.
+            if (!_db.BeginTrans())
+            {
+                throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+            }
+
+            SeedReport report;
+            try
+            {
+                report = Apply(incoming, ids, _time.GetUtcNow());
+                ct.ThrowIfCancellationRequested();
+                _db.Commit();
+            }
+            catch (Exception ex)
+            {
+                _db.Rollback();
+                LogSeedRolledBack(ex);
+                throw;
+            }
+
+            LogSeeded(report.Added.Count, report.Updated.Count, report.Removed.Count, report.Unchanged);
+            if (report.ChangedAnything)
+            {
+                LogSeededIds(report.Added, report.Updated, report.Removed);
+            }
+
+            return report;
+        }
+    }
+
+    private SeedReport Apply(List<EntryDocument> incoming, HashSet<string> incomingIds, DateTimeOffset at)
+    {
+        var stored = _entries.Find(d => d.Scope == CuratedScope).ToDictionary(d => d.Id, StringComparer.OrdinalIgnoreCase);
+        List<string> added = [], updated = [], removed = [];
+        var unchanged = 0;
+
+        foreach (var doc in incoming)
+        {
+            if (!stored.TryGetValue(doc.Id, out var old))
+            {
+                if (_entries.FindById(doc.Id) is { } other)
+                {
+                    throw new InvalidOperationException(
+                        $"The curated entry id '{doc.Id}' is already used by an entry of scope '{other.Scope}'.");
+                }
+
+                _entries.Insert(doc);
+                AddRevision(doc.Id, RevisionActions.Added, doc.Source, doc, at);
+                added.Add(doc.Id);
+            }
+            else if (!string.Equals(old.Hash, doc.Hash, StringComparison.Ordinal))
+            {
+                _entries.Update(doc);
+                AddRevision(doc.Id, RevisionActions.Updated, doc.Source, doc, at);
+                updated.Add(doc.Id);
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        foreach (var old in stored.Values.Where(d => !incomingIds.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal))
+        {
+            _entries.Delete(old.Id);
+            AddRevision(old.Id, RevisionActions.Removed, old.Source, null, at);
+            removed.Add(old.Id);
+        }
+
+        return new SeedReport(added, updated, removed, unchanged);
+    }
+
+    private void AddRevision(string entryId, string action, string sourceFile, EntryDocument? snapshot, DateTimeOffset at)
+    {
+        // Revisions are numbered 1..n without gaps and never deleted, so the count gives the next number.
+        var revision = _revisions.Count(r => r.EntryId == entryId) + 1;
+        _revisions.Insert(new RevisionDocument
+        {
+            Id = RevisionDocument.MakeId(entryId, revision),
+            EntryId = entryId,
+            Scope = CuratedScope,
+            Revision = revision,
+            At = at.UtcDateTime,
+            By = "knowledge/" + sourceFile,
+            Action = action,
+            Entry = snapshot,
+        });
+    }
+
+    private static string ResolvePath(string databasePath)
+    {
+        if (string.IsNullOrWhiteSpace(databasePath))
+        {
+            throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), ["Storage:DatabasePath is required."]);
+        }
+
+        if (databasePath == StorageOptions.InMemory)
+        {
+            return databasePath;
+        }
+
+        var full = Path.GetFullPath(databasePath);
+        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return full;
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        // The defaults trim strings and store "" as null; stored entries must read back exactly.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
+        mapper.Entity<EntryDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<RevisionDocument>().Id(d => d.Id, autoId: false);
+        return mapper;
+    }
+
+    /// <summary>
+    /// LiteDB has no asynchronous API and binds transactions to a thread, so the work runs
+    /// synchronously on the caller's thread and its outcome is handed back as a task.
+    /// </summary>
+    private static Task<T> RunSync<T>(Func<T> work, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(ct);
+        }
+
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (OperationCanceledException ex) when (ex.CancellationToken == ct)
+        {
+            return Task.FromCanceled<T>(ct);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened the knowledge store at {Path}")]
+    private partial void LogOpened(string path);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed the knowledge store")]
+    private partial void LogClosed();
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Seeded curated entries: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged")]
+    private partial void LogSeeded(int added, int updated, int removed, int unchanged);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Curated entries added: [{Added}]; updated: [{Updated}]; removed: [{Removed}]")]
+    private partial void LogSeededIds(IReadOnlyList<string> added, IReadOnlyList<string> updated, IReadOnlyList<string> removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeding curated entries failed and was rolled back; the store is unchanged")]
+    private partial void LogSeedRolledBack(Exception exception);
+}
