@@ -17,16 +17,19 @@ public sealed partial class AnswerEngine : IDisposable
     /// <summary>At or above this (and below <see cref="AnswerThreshold"/>) it offers suggestions.</summary>
     public const double SuggestThreshold = 0.3;
 
+    /// <summary>How many of an entry's own quotes an answer shows before the "see also" passage.</summary>
+    private const int MaxEntryCitations = 2;
+
     private readonly KnowledgeIndex _index;
     private readonly QueryPlanner _planner;
     private readonly Ranker _ranker;
 
-    private AnswerEngine(KnowledgeBase knowledge)
+    private AnswerEngine(KnowledgeBase knowledge, RankingWeights weights)
     {
         Knowledge = knowledge;
         _index = new KnowledgeIndex(knowledge);
         _planner = new QueryPlanner(_index);
-        _ranker = new Ranker(_index);
+        _ranker = new Ranker(_index, weights);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -36,8 +39,11 @@ public sealed partial class AnswerEngine : IDisposable
     public static AnswerEngine Create(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new AnswerEngine(knowledge);
+        return new AnswerEngine(knowledge, RankingWeights.Default);
     }
+
+    /// <summary>An engine with other ranking weights, for measuring them.</summary>
+    internal AnswerEngine WithWeights(RankingWeights weights) => new(Knowledge, weights);
 
     public Answer Ask(string? question)
     {
@@ -74,12 +80,12 @@ public sealed partial class AnswerEngine : IDisposable
         var key = KnowledgeIndex.TermKey(term);
         if (_index.Terms.TryGetValue(key, out var entry) || _index.Terms.TryGetValue(key.Replace(" ", string.Empty, StringComparison.Ordinal), out entry))
         {
-            return FromEntry(question, entry, 1.0, extra: null);
+            return FromEntry(question, entry, 1.0, ranked: null);
         }
 
         if (ClosestTerm(key) is { } close)
         {
-            return FromEntry(question, close, 0.9, extra: null);
+            return FromEntry(question, close, 0.9, ranked: null);
         }
 
         // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
@@ -121,7 +127,7 @@ public sealed partial class AnswerEngine : IDisposable
         if (confidence >= AnswerThreshold)
         {
             return top.Target.Entry is { } entry
-                ? FromEntry(question, entry, confidence, ranked.Skip(1).FirstOrDefault(c => c.Target.Passage is not null))
+                ? FromEntry(question, entry, confidence, ranked)
                 : FromPassage(question, top, plan, confidence, ranked);
         }
 
@@ -139,12 +145,15 @@ public sealed partial class AnswerEngine : IDisposable
     internal static double Confidence(Candidate top, QueryPlan plan) =>
         Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, 1.5);
 
-    private Answer FromEntry(string question, Entry entry, double confidence, Candidate? extra)
+    private Answer FromEntry(string question, Entry entry, double confidence, IReadOnlyList<Candidate>? ranked)
     {
-        var citations = entry.Citations.Take(3).Select(c => Passages.Cite(c, Essay)).ToList();
-        if (extra?.Target.Passage is { } passage && extra.BodyMatch >= 0.6 && citations.All(c => c.PassageId != passage.Id) && citations.Count < 4)
+        // The entry's own quotes first; then the passage retrieval found most relevant, when the
+        // entry does not already quote it, as a "see also" for readers who want the wider context.
+        var citations = entry.Citations.Take(MaxEntryCitations).Select(c => Passages.Cite(c, Essay)).ToList();
+        var seeAlso = ranked?.FirstOrDefault(c => c.Target.Passage is { } p && c.BodyMatch >= 0.6 && citations.All(x => x.PassageId != p.Id));
+        if (seeAlso?.Target.Passage is { } passage)
         {
-            var (start, length) = Passages.Sentences(passage.Text).First();
+            var (start, length) = BestSentence(passage, _planner.Plan(question));
             citations.Add(Passages.Cite(passage, start, length));
         }
 
@@ -165,10 +174,7 @@ public sealed partial class AnswerEngine : IDisposable
     private Answer FromPassage(string question, Candidate top, QueryPlan plan, double confidence, IReadOnlyList<Candidate> ranked)
     {
         var passage = top.Target.Passage!;
-        var best = Passages.Sentences(passage.Text)
-            .Select(s => (Span: s, Score: Ranker.Recall(plan, _index.Analyzer.Stems(passage.Text.Substring(s.Start, s.Length)).ToHashSet(StringComparer.Ordinal))))
-            .OrderByDescending(x => x.Score)
-            .First().Span;
+        var best = BestSentence(passage, plan);
         var citations = new List<AnswerCitation> { Passages.Cite(passage, best.Start, best.Length) };
 
         // A second passage that answers nearly as well, and the best curated entry's quote, help
@@ -194,6 +200,13 @@ public sealed partial class AnswerEngine : IDisposable
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(3)
             .ToArray();
+
+    /// <summary>The sentence of a passage that covers most of the question.</summary>
+    private (int Start, int Length) BestSentence(Passage passage, QueryPlan plan) =>
+        Passages.Sentences(passage.Text)
+            .Select(s => (Span: s, Score: Ranker.Recall(plan, _index.Analyzer.Stems(passage.Text.Substring(s.Start, s.Length)).ToHashSet(StringComparer.Ordinal))))
+            .OrderByDescending(x => x.Score)
+            .First().Span;
 
     internal static string SuggestionFor(Entry entry) => entry.Kind switch
     {
