@@ -11,25 +11,24 @@ public sealed partial class AnswerEngine : IDisposable
 {
     public const int MaxQuestionLength = 2000;
 
-    /// <summary>At or above this confidence the bot answers.</summary>
-    public const double AnswerThreshold = 0.5;
-
-    /// <summary>At or above this (and below <see cref="AnswerThreshold"/>) it offers suggestions.</summary>
-    public const double SuggestThreshold = 0.3;
 
     /// <summary>How many of an entry's own quotes an answer shows before the "see also" passage.</summary>
     private const int MaxEntryCitations = 2;
 
     private readonly KnowledgeIndex _index;
+    private readonly bool _ownsIndex;
+    private readonly Tuning _tuning;
     private readonly QueryPlanner _planner;
     private readonly Ranker _ranker;
 
-    private AnswerEngine(KnowledgeBase knowledge, RankingWeights weights)
+    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning)
     {
         Knowledge = knowledge;
-        _index = new KnowledgeIndex(knowledge);
+        _index = index;
+        _ownsIndex = ownsIndex;
+        _tuning = tuning;
         _planner = new QueryPlanner(_index);
-        _ranker = new Ranker(_index, weights);
+        _ranker = new Ranker(_index, tuning);
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -39,11 +38,11 @@ public sealed partial class AnswerEngine : IDisposable
     public static AnswerEngine Create(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new AnswerEngine(knowledge, RankingWeights.Default);
+        return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default);
     }
 
-    /// <summary>An engine with other ranking weights, for measuring them.</summary>
-    internal AnswerEngine WithWeights(RankingWeights weights) => new(Knowledge, weights);
+    /// <summary>An engine over the same index with other tuning, for measuring it.</summary>
+    internal AnswerEngine WithTuning(Tuning tuning) => new(Knowledge, _index, ownsIndex: false, tuning);
 
     public Answer Ask(string? question)
     {
@@ -124,7 +123,7 @@ public sealed partial class AnswerEngine : IDisposable
 
         var top = ranked[0];
         var confidence = Confidence(top, plan);
-        if (confidence >= AnswerThreshold)
+        if (confidence >= _tuning.AnswerThreshold)
         {
             return top.Target.Entry is { } entry
                 ? FromEntry(question, entry, confidence, ranked)
@@ -132,7 +131,7 @@ public sealed partial class AnswerEngine : IDisposable
         }
 
         var suggestions = SuggestionsFrom(ranked);
-        return confidence >= SuggestThreshold && suggestions.Count > 0
+        return confidence >= _tuning.SuggestThreshold && suggestions.Count > 0
             ? new Answer(question, false, AnswerKinds.Suggestions, "I'm not sure I understood. Did you mean one of these?", Round(confidence), [], suggestions)
             : Decline(question, confidence);
     }
@@ -142,14 +141,14 @@ public sealed partial class AnswerEngine : IDisposable
     /// covers: a question whose main words the essay never uses ("the president of Argentina")
     /// must not be answered with a passage that matched its one common word.
     /// </summary>
-    internal static double Confidence(Candidate top, QueryPlan plan) =>
-        Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, 1.5);
+    internal double Confidence(Candidate top, QueryPlan plan) =>
+        Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, _tuning.CoverageExponent);
 
     private Answer FromEntry(string question, Entry entry, double confidence, IReadOnlyList<Candidate>? ranked)
     {
         // The entry's own quotes first; then the passage retrieval found most relevant, when the
         // entry does not already quote it, as a "see also" for readers who want the wider context.
-        var citations = entry.Citations.Take(MaxEntryCitations).Select(c => Passages.Cite(c, Essay)).ToList();
+        var citations = entry.Citations.DistinctBy(c => c.PassageId).Take(MaxEntryCitations).Select(c => Passages.Cite(c, Essay)).ToList();
         var seeAlso = ranked?.FirstOrDefault(c => c.Target.Passage is { } p && c.BodyMatch >= 0.6 && citations.All(x => x.PassageId != p.Id));
         if (seeAlso?.Target.Passage is { } passage)
         {
@@ -243,5 +242,11 @@ public sealed partial class AnswerEngine : IDisposable
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 3);
 
-    public void Dispose() => _index.Dispose();
+    public void Dispose()
+    {
+        if (_ownsIndex)
+        {
+            _index.Dispose();
+        }
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
-    private readonly Dictionary<char, List<string>> _vocabularyByInitial = [];
+    private readonly Dictionary<char, List<(string Word, string Stem)>> _vocabularyByInitial = [];
 
     public KnowledgeIndex(KnowledgeBase knowledge)
     {
@@ -48,14 +48,22 @@ internal sealed class KnowledgeIndex : IDisposable
         }
 
         MaxIdf = Idf(0);
-        foreach (var stem in _df.Keys.Order(StringComparer.Ordinal))
+
+        // Typos are corrected against the words as written, not their stems: "positon" is one
+        // letter from "position", but its stem is two from "posit".
+        foreach (var word in texts.Values.SelectMany(t => t.Surfaces.Append(t.Body)).SelectMany(t => Analyzer.Words(t)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            if (!_vocabularyByInitial.TryGetValue(stem[0], out var list))
+            if (word.Length < 4 || Analyzer.Stem(word) is not { } stem || !_df.ContainsKey(stem))
             {
-                _vocabularyByInitial[stem[0]] = list = [];
+                continue;
             }
 
-            list.Add(stem);
+            if (!_vocabularyByInitial.TryGetValue(word[0], out var list))
+            {
+                _vocabularyByInitial[word[0]] = list = [];
+            }
+
+            list.Add((word, stem));
         }
 
         var fillerStems = Filler.Select(Analyzer.Stem).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -119,13 +127,14 @@ internal sealed class KnowledgeIndex : IDisposable
     public const double FillerFactor = 0.25;
 
     /// <summary>
-    /// The most frequent known stem within a small edit distance that shares the first letter
-    /// (people rarely mistype the first letter, and allowing it turns "light" into "right").
+    /// The stem of the known word closest to a mistyped one (ties go to the more frequent),
+    /// within one edit for short words and two for long ones, sharing the first letter: people
+    /// rarely mistype the first letter, and allowing it turns "light" into "right".
     /// </summary>
-    public string? Correct(string stem)
+    public string? Correct(string word)
     {
-        var maxDistance = stem.Length >= 8 ? 2 : stem.Length >= 4 ? 1 : 0;
-        if (maxDistance == 0 || !_vocabularyByInitial.TryGetValue(stem[0], out var candidates))
+        var maxDistance = word.Length >= 8 ? 2 : word.Length >= 4 ? 1 : 0;
+        if (maxDistance == 0 || !_vocabularyByInitial.TryGetValue(word[0], out var candidates))
         {
             return null;
         }
@@ -133,17 +142,17 @@ internal sealed class KnowledgeIndex : IDisposable
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestDf = 0;
-        foreach (var candidate in candidates)
+        foreach (var (candidate, stem) in candidates)
         {
-            if (Math.Abs(candidate.Length - stem.Length) > maxDistance)
+            if (Math.Abs(candidate.Length - word.Length) > maxDistance)
             {
                 continue;
             }
 
-            var distance = EditDistance.Compute(stem, candidate, maxDistance);
-            if (distance <= maxDistance && (distance < bestDistance || (distance == bestDistance && _df[candidate] > bestDf)))
+            var distance = EditDistance.Compute(word, candidate, maxDistance);
+            if (distance <= maxDistance && (distance < bestDistance || (distance == bestDistance && _df[stem] > bestDf)))
             {
-                (best, bestDistance, bestDf) = (candidate, distance, _df[candidate]);
+                (best, bestDistance, bestDf) = (stem, distance, _df[stem]);
             }
         }
 

@@ -98,7 +98,7 @@ internal sealed class QueryPlanner(KnowledgeIndex index)
             var (word, stem, filler) = raw[i];
             var corrected = false;
             var known = index.Knows(stem);
-            if (!known && !filler && alternatives[i].Count == 0 && index.Correct(stem) is { } fixedStem)
+            if (!known && !filler && alternatives[i].Count == 0 && index.Correct(word) is { } fixedStem)
             {
                 stem = fixedStem;
                 known = corrected = true;

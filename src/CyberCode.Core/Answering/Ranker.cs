@@ -5,15 +5,6 @@ namespace CyberCode.Core.Answering;
 /// <summary>A target with the evidence for it.</summary>
 internal sealed record Candidate(Target Target, double Score, double SurfaceMatch, double BodyMatch, double Lexical);
 
-/// <summary>
-/// How the ranking features combine. The defaults were chosen by measurement on our own
-/// question set (bench/eval/own.jsonl), not on shared/eval/dev.jsonl, which is only the check.
-/// </summary>
-internal sealed record RankingWeights(double EntrySurface = 0.6, double EntryBody = 0.4, double Passage = 0.75, double Lexical = 0.15)
-{
-    public static RankingWeights Default { get; } = new();
-}
-
 /// <summary>Which kinds of entry a question is likely after ("when …" → events).</summary>
 internal sealed record RankingHints(EntryKind? PreferKind = null);
 
@@ -23,17 +14,17 @@ internal sealed record RankingHints(EntryKind? PreferKind = null);
 /// an entry (weighted Dice over stems), how much of the question the entry's answer or the
 /// passage covers (weighted recall), words standing together, and the BM25 score as a tie-break.
 /// </summary>
-internal sealed class Ranker(KnowledgeIndex index, RankingWeights weights)
+internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
 {
     internal const double PhraseBonus = 0.04;
     internal const double MaxPhraseBonus = 0.12;
     internal const double KindBonus = 0.08;
     internal const double DateBonus = 0.12;
 
-    private double EntrySurfaceWeight => weights.EntrySurface;
-    private double EntryBodyWeight => weights.EntryBody;
-    private double PassageWeight => weights.Passage;
-    private double LexicalWeight => weights.Lexical;
+    private double EntrySurfaceWeight => tuning.EntrySurface;
+    private double EntryBodyWeight => tuning.EntryBody;
+    private double PassageWeight => tuning.Passage;
+    private double LexicalWeight => tuning.Lexical;
 
     public IReadOnlyList<Candidate> Rank(QueryPlan plan, RankingHints hints, int take = 10)
     {

@@ -59,5 +59,6 @@ internal sealed class NoteDto : EntryDto
     public string? Title { get; set; }
     public string? Url { get; set; }
     public string? CitedFor { get; set; }
+    public List<string>? Phrasings { get; set; }
 }
 #pragma warning restore CA1002, CA2227, CA1056

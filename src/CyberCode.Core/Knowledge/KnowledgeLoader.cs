@@ -125,11 +125,7 @@ public static partial class KnowledgeLoader
                     problems.Add(new KnowledgeProblem(name, e.Id, null, $"'date' must be YYYY, YYYY-MM or YYYY-MM-DD (got '{e.Date}')"));
                 }
 
-                var entry = ctx.Add(entries, e, EntryKind.Event, e.Title, e.Summary, e.Phrasings, "title", "summary");
-                if (entry is not null && date is not null)
-                {
-                    entries[^1] = entry with { Date = date };
-                }
+                ctx.Add(entries, e, EntryKind.Event, e.Title, e.Summary, e.Phrasings, "title", "summary", entry => entry with { Date = date });
             }
 
             foreach (var c in file.Changes ?? [])
@@ -139,11 +135,8 @@ public static partial class KnowledgeLoader
                     problems.Add(new KnowledgeProblem(name, c.Id, null, "a change needs both 'v2011' and 'v2015'"));
                 }
 
-                var entry = ctx.Add(entries, c, EntryKind.Change, c.Topic, c.Summary, c.Phrasings, "topic", "summary");
-                if (entry is not null)
-                {
-                    entries[^1] = entry with { Change = new ChangeDetail(Clean(c.V2011), Clean(c.V2015)) };
-                }
+                ctx.Add(entries, c, EntryKind.Change, c.Topic, c.Summary, c.Phrasings, "topic", "summary",
+                    entry => entry with { Change = new ChangeDetail(Clean(c.V2011), Clean(c.V2015)) });
             }
 
             foreach (var n in file.Notes ?? [])
@@ -153,11 +146,9 @@ public static partial class KnowledgeLoader
                     problems.Add(new KnowledgeProblem(name, n.Id, null, $"'number' must be the number of one of the essay's notes (got '{n.Number}')"));
                 }
 
-                var entry = ctx.Add(entries, n, EntryKind.Note, n.Title, n.CitedFor, n.Author is null ? [] : [n.Author], "title", "citedFor");
-                if (entry is not null)
-                {
-                    entries[^1] = entry with { Note = new NoteReference(n.Number ?? 0, Clean(n.Author), Clean(n.Year), Clean(n.Title), n.Url?.Trim()) };
-                }
+                List<string> names = [.. n.Author is null ? [] : new[] { n.Author }, .. n.Phrasings ?? []];
+                ctx.Add(entries, n, EntryKind.Note, n.Title, n.CitedFor, names, "title", "citedFor",
+                    entry => entry with { Note = new NoteReference(n.Number ?? 0, Clean(n.Author), Clean(n.Year), Clean(n.Title), n.Url?.Trim()) });
             }
 
             foreach (var group in file.Synonyms ?? [])
@@ -183,7 +174,8 @@ public static partial class KnowledgeLoader
 
     private sealed class Context(string file, QuoteResolver resolver, List<KnowledgeProblem> problems, Dictionary<string, string> seen)
     {
-        public Entry? Add(List<Entry> entries, EntryDto dto, EntryKind kind, string? title, string? text, List<string>? phrasings, string titleField, string textField)
+        /// <summary>Validates one entry and adds it (shaped by <paramref name="complete"/>) when it has no problem.</summary>
+        public void Add(List<Entry> entries, EntryDto dto, EntryKind kind, string? title, string? text, List<string>? phrasings, string titleField, string textField, Func<Entry, Entry>? complete = null)
         {
             var id = dto.Id?.Trim();
             var ok = true;
@@ -236,7 +228,7 @@ public static partial class KnowledgeLoader
 
             if (!ok)
             {
-                return null;
+                return;
             }
 
             var cleanPhrasings = (phrasings ?? [])
@@ -245,8 +237,7 @@ public static partial class KnowledgeLoader
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .ToArray();
             var entry = new Entry(id!, kind, Clean(title), cleanPhrasings, Clean(text), citations, file);
-            entries.Add(entry);
-            return entry;
+            entries.Add(complete is null ? entry : complete(entry));
         }
 
         private bool Require(string? id, string? value, string field)
