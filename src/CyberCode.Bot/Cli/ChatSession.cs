@@ -46,8 +46,16 @@ internal sealed class ChatSession(BotEngine bot, TextReader input, TextWriter ou
                 break;
             }
 
-            if (int.TryParse(text, out var pick) && pick >= 1 && pick <= lastSuggestions.Count)
+            if (int.TryParse(text, out var pick))
             {
+                if (pick < 1 || pick > lastSuggestions.Count)
+                {
+                    await output.WriteLineAsync(lastSuggestions.Count == 0
+                        ? "There is no list to pick from. Ask a question, or type \"help\"."
+                        : $"Pick a number from 1 to {lastSuggestions.Count}, or ask a question.");
+                    continue;
+                }
+
                 text = lastSuggestions[pick - 1];
                 await output.WriteLineAsync($"({text})");
             }

@@ -88,7 +88,7 @@ internal static class Verbs
         var passage = new Command("passage", "Print one passage of the essay in full.") { id };
         passage.SetAction((result, ct) => WithEngine(io, async (_, engine) =>
         {
-            var answer = engine.Ask("source " + result.GetValue(id));
+            var answer = engine.Passage(result.GetValue(id));
             await io.Out.WriteAsync(ConsoleRenderer.Render(answer));
             return answer.Answered ? 0 : 1;
         }));

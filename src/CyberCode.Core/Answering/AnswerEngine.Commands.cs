@@ -85,9 +85,17 @@ public sealed partial class AnswerEngine
             .Select(c => Passages.Cite(c, Essay))
             .ToArray();
 
+    /// <summary>One passage in full by id ("II.5", "ii 5"), or the nearest ids when there is none.</summary>
+    public Answer Passage(string? id)
+    {
+        var cleaned = TextNormalizer.CleanUserText(id ?? string.Empty);
+        return Source(cleaned.Length == 0 ? "passage" : "passage " + cleaned, cleaned);
+    }
+
     private Answer Source(string question, string id)
     {
-        var normalized = PassageId().Replace(id.Trim(), m => m.Groups["s"].Value.ToUpperInvariant() + "." + m.Groups["n"].Value);
+        var compact = id.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var normalized = PassageId().Replace(compact, m => m.Groups["s"].Value.ToUpperInvariant() + "." + m.Groups["n"].Value);
         if (Essay.Find(normalized) is { } passage)
         {
             return new Answer(question, true, AnswerKinds.Source, passage.Text, 1.0, [Passages.Cite(passage, 0, passage.Text.Length)], [])
@@ -97,7 +105,9 @@ public sealed partial class AnswerEngine
         }
 
         var nearest = NearestIds(normalized);
-        var text = $"There is no passage \"{id}\". Passage ids look like I.1-I.20, II.1-II.9, III.1-III.5 and N.1-N.6. Nearest: {string.Join(", ", nearest)}.";
+        var text = id.Length == 0
+            ? $"Which passage? Passage ids look like I.1-I.20, II.1-II.9, III.1-III.5 and N.1-N.6, e.g. \"source II.5\"."
+            : $"There is no passage \"{id}\". Passage ids look like I.1-I.20, II.1-II.9, III.1-III.5 and N.1-N.6. Nearest: {string.Join(", ", nearest)}.";
         return new Answer(question, false, AnswerKinds.Source, text, 0, [], nearest.Select(n => $"source {n}").ToArray());
     }
 

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CyberCode.Bot.Tests.Cli;
+
+/// <summary><c>cybercode eval FILE</c>: scores the bot and ends with the line other tools read.</summary>
+[Collection(CliCollection.Name)]
+public sealed partial class EvalTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Eval_SmallFile_PrintsTableAndEndsWithTheSummaryLine()
+    {
+        var path = Write(
+            """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["its own Internet development path"]}""",
+            """{"id": "t2", "q": "when were the snowden disclosures", "type": "fact", "gold": ["Snowden disclosures in June 2013"]}""",
+            """{"id": "t3", "q": "what does ICCPR stand for", "type": "define", "gold": ["International Covenant on Civil and Political Rights"]}""",
+            """{"id": "t4", "q": "what is the recipe for pancakes", "type": "abstain", "gold": []}""");
+
+        var result = await _cli.RunAsync("eval", path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(SummaryLine(), result.OutLines[^1]);
+        Assert.EndsWith(" n=4", result.OutLines[^1], StringComparison.Ordinal);
+        Assert.Contains(result.OutLines, l => l.StartsWith("type ", StringComparison.Ordinal) && l.Contains("top1", StringComparison.Ordinal));
+        Assert.Contains(result.OutLines, l => l.StartsWith("all ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Eval_MissingFile_ExitsTwoWithAFriendlyMessage()
+    {
+        var path = Path.Combine(_cli.Folder, "no-such-file.jsonl");
+
+        var result = await _cli.RunAsync("eval", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("No such file", result.Error, StringComparison.Ordinal);
+        Assert.Contains(path, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("top1=", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_MalformedLine_ExitsTwoNamingTheLine()
+    {
+        var path = Write(
+            """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["its own Internet development path"]}""",
+            """{"id": "t2", "q": "define SCO", "type": "define", "gold": ["SCO"]}""",
+            """{"id": "t3", "q": "this line is cut off""",
+            """{"id": "t4", "q": "what is the recipe for pancakes", "type": "abstain", "gold": []}""");
+
+        var result = await _cli.RunAsync("eval", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(path), result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_LineWithoutQuestion_ExitsTwoNamingTheLine()
+    {
+        var path = Write(
+            """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["its own Internet development path"]}""",
+            """{"id": "t2", "type": "define", "gold": ["SCO"]}""");
+
+        var result = await _cli.RunAsync("eval", path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_DevSet_KeepsTheQualityFloor()
+    {
+        var devSet = SharedFolder.DevSetPath();
+        var items = File.ReadLines(devSet).Count(l => !string.IsNullOrWhiteSpace(l));
+
+        var result = await _cli.RunAsync("eval", devSet);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var match = SummaryLine().Match(result.OutLines[^1]);
+        Assert.True(match.Success, $"The last line is not the summary line.\n{result}");
+        double Score(string name) => double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(items, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture));
+        Assert.True(Score("top1") >= 0.90, $"top1 {Score("top1"):0.000} is below the floor 0.90.\n{result.Out}");
+        Assert.True(Score("top3") >= 0.97, $"top3 {Score("top3"):0.000} is below the floor 0.97.\n{result.Out}");
+        Assert.True(Score("abstain") >= 0.90, $"abstain {Score("abstain"):0.000} is below the floor 0.90.\n{result.Out}");
+    }
+
+    private string Write(params string[] lines)
+    {
+        var path = Path.Combine(_cli.Folder, "items.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [GeneratedRegex(@"^top1=(?<top1>\d\.\d{3}) top3=(?<top3>\d\.\d{3}) abstain=(?<abstain>\d\.\d{3}) n=(?<n>\d+)$")]
+    private static partial Regex SummaryLine();
+}
