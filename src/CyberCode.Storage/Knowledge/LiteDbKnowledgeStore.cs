@@ -139,10 +139,23 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
                 throw;
             }
 
-            LogSeeded(report.Added.Count, report.Updated.Count, report.Removed.Count, report.Unchanged);
-            if (report.ChangedAnything)
+            // Quiet when the files did not change (every start of the bot seeds); when they did,
+            // say what changed, naming the entries when there are few enough to read.
+            if (!report.ChangedAnything)
             {
-                LogSeededIds(report.Added, report.Updated, report.Removed);
+                LogSeedUnchanged(report.Unchanged);
+            }
+            else
+            {
+                LogSeeded(report.Added.Count, report.Updated.Count, report.Removed.Count, report.Unchanged);
+                if (report.Added.Count + report.Updated.Count + report.Removed.Count <= MaxIdsLoggedAtInformation)
+                {
+                    LogSeededIdsInformation(report.Added, report.Updated, report.Removed);
+                }
+                else
+                {
+                    LogSeededIds(report.Added, report.Updated, report.Removed);
+                }
             }
 
             return report;
@@ -263,19 +276,27 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened the knowledge store at {Path}")]
+    private const int MaxIdsLoggedAtInformation = 20;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Opened the knowledge store at {Path}")]
     private partial void LogOpened(string path);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Closed the knowledge store")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Closed the knowledge store")]
     private partial void LogClosed();
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
         Message = "Seeded curated entries: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged")]
     private partial void LogSeeded(int added, int updated, int removed, int unchanged);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Curated entries added: [{Added}]; updated: [{Updated}]; removed: [{Removed}]")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Curated entries added: [{Added}]; updated: [{Updated}]; removed: [{Removed}]")]
     private partial void LogSeededIds(IReadOnlyList<string> added, IReadOnlyList<string> updated, IReadOnlyList<string> removed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Seeding curated entries failed and was rolled back; the store is unchanged")]
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Curated entries added: [{Added}]; updated: [{Updated}]; removed: [{Removed}]")]
+    private partial void LogSeededIdsInformation(IReadOnlyList<string> added, IReadOnlyList<string> updated, IReadOnlyList<string> removed);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Curated entries unchanged ({Unchanged})")]
+    private partial void LogSeedUnchanged(int unchanged);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Seeding curated entries failed and was rolled back; the store is unchanged")]
     private partial void LogSeedRolledBack(Exception exception);
 }

@@ -151,7 +151,7 @@ public sealed class SeedCuratedTests : IDisposable
     }
 
     [Fact]
-    public async Task Seed_LogsCountsAndAtDebugTheIds()
+    public async Task Seed_LogsWhatChanged_AndStaysQuietWhenNothingDid()
     {
         var logger = new ListLogger<LiteDbKnowledgeStore>();
         using var database = new TestDatabase();
@@ -161,7 +161,15 @@ public sealed class SeedCuratedTests : IDisposable
         }
 
         Assert.Contains((LogLevel.Information, "Seeded curated entries: 2 added, 0 updated, 0 removed, 0 unchanged"), logger.Entries);
-        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("added: [code-submitted-2011, note-3]", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("added: [code-submitted-2011, note-3]", StringComparison.Ordinal));
+
+        logger.Entries.Clear();
+        using (var store = database.Open(logger: logger))
+        {
+            await store.SeedCuratedAsync([TestEntries.Event(), TestEntries.Note()], _ct);
+        }
+
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information);
     }
 
     [Fact]
