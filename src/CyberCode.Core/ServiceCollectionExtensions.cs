@@ -1,6 +1,7 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CyberCode.Core;
@@ -16,7 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath()));
         services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<BotEngine>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 }

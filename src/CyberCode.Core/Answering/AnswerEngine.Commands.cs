@@ -67,7 +67,7 @@ public sealed partial class AnswerEngine
             return Decline(question, 0);
         }
 
-        var text = new StringBuilder("Timeline:");
+        var text = new StringBuilder("The events the essay dates, in order:");
         foreach (var e in events)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n- {e.Date}: {e.Title} [{e.Citations[0].PassageId}]");
