@@ -18,6 +18,7 @@ public sealed partial class AnswerEngine
         "  define TERM        what a term means (\"define cyber sovereignty\", \"what is the SCO\")\n" +
         "  changes            what changed between the 2011 and 2015 drafts (\"what changed in 2015\")\n" +
         "  timeline           the dated events, 2009-2017 (\"when did the agreement enter into force\")\n" +
+        "  notes              the essay's six references, and what it cites each for\n" +
         "  source ID          one passage in full (\"source II.5\"; ids I.1-I.20, II.1-II.9, III.1-III.5, N.1-N.6)\n" +
         "  search WORDS       the passages that use these words\n" +
         "  about              the essay itself: title, author, date, parts\n" +
@@ -76,6 +77,27 @@ public sealed partial class AnswerEngine
         return new Answer(question, true, AnswerKinds.Timeline, text.ToString(), 1.0, DistinctCitations(events), [])
         {
             Title = "Timeline",
+        };
+    }
+
+    private Answer Notes(string question)
+    {
+        var notes = Knowledge.OfKind(EntryKind.Note).OrderBy(n => n.Note!.Number).ToList();
+        if (notes.Count == 0)
+        {
+            return Decline(question, 0);
+        }
+
+        var text = new StringBuilder("The essay's notes (its references):");
+        foreach (var n in notes)
+        {
+            var note = n.Note!;
+            text.Append(CultureInfo.InvariantCulture, $"\n- {note.Number}. {note.Author} ({note.Year}), \"{note.Title}\". {n.Text} [N.{note.Number}]");
+        }
+
+        return new Answer(question, true, AnswerKinds.Note, text.ToString(), 1.0, DistinctCitations(notes), [])
+        {
+            Title = "Notes",
         };
     }
 

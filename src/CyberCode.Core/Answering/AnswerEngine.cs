@@ -66,6 +66,7 @@ public sealed partial class AnswerEngine : IDisposable
             RequestKind.About => About(cleaned),
             RequestKind.Changes => Changes(cleaned),
             RequestKind.Timeline => Timeline(cleaned),
+            RequestKind.Notes => Notes(cleaned),
             RequestKind.Source => Source(cleaned, request.Argument),
             RequestKind.Search => Search(cleaned, request.Argument),
             RequestKind.Define => Define(cleaned, request.Argument),

@@ -10,6 +10,7 @@ internal enum RequestKind
     Define,
     Changes,
     Timeline,
+    Notes,
     When,
     Source,
     Search,
@@ -61,6 +62,11 @@ internal static partial class RequestParser
             return new Request(RequestKind.Timeline, string.Empty);
         }
 
+        if (Notes().IsMatch(lower))
+        {
+            return new Request(RequestKind.Notes, string.Empty);
+        }
+
         if (When().IsMatch(lower))
         {
             return new Request(RequestKind.When, text);
@@ -98,10 +104,13 @@ internal static partial class RequestParser
     [GeneratedRegex(@"^(?:/?timeline|chronology|key dates|dates|events|history|show (?:me )?the timeline|(?:give me )?(?:a |the )?timeline(?: of (?:events|the code|the essay))?)$")]
     private static partial Regex Timeline();
 
+    [GeneratedRegex(@"^(?:/?notes|references|sources|bibliography|citations|(?:list|show)(?: me)? the (?:notes|sources|references)|what are the (?:notes|references)|(?:the )?essay'?s (?:notes|sources|references))$")]
+    private static partial Regex Notes();
+
     [GeneratedRegex(@"^(?:when\b|what year\b|what date\b|in what year\b|on what date\b|which year\b|what happened (?:in|on|during|after|before)\b|what happened in \d{4})")]
     private static partial Regex When();
 
-    [GeneratedRegex(@"^(?:/?define|definition(?: of)?|meaning of|def|what(?:'s| is| are|s)(?: meant by| the meaning of| the definition of)?|what does|wat is|wht is|explain(?: the term)?)\s+(?<term>.+?)(?:\s+(?:mean|means|stand for|stands for|refer to|mean in (?:the|this) essay))?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:/?define|definition(?: of)?|meaning of|def|what(?:'s| is| are|s)(?: meant by| the meaning of| the definition of)?|what does|wat is|wht is|explain(?: the term)?)\s+(?<term>.+?)(?:\s+(?:mean|means|meant|stand(?:s)? (?:for|fo|4)|refer(?:s)? to|mean (?:in (?:the|this) (?:essay|paper|text)|here)))?$", RegexOptions.IgnoreCase)]
     private static partial Regex DefinePrefix();
 
     [GeneratedRegex(@"^(?<term>.+?)\s+(?:meaning|definition|defined|stands for)$", RegexOptions.IgnoreCase)]

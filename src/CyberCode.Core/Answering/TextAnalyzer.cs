@@ -65,6 +65,7 @@ internal sealed partial class TextAnalyzer : IDisposable
     public static string Prepare(string text, bool userTyped)
     {
         text = CountryUs().Replace(text, "USA");
+        text = Paragraph().Replace(text, m => "2(" + (m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToLowerInvariant() + ")");
         return userTyped ? TheUs().Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value + " USA" : "USA") : text;
     }
 
@@ -103,6 +104,10 @@ internal sealed partial class TextAnalyzer : IDisposable
         stream.End();
         return result;
     }
+
+    // The Code's paragraphs 2(f) and 2(7) as people type them: "2f", "2 (f)", "para 2f".
+    [GeneratedRegex(@"\b2(?:\s*\(\s*([a-z0-9])\s*\)|([a-z])\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Paragraph();
 
     [GeneratedRegex(@"\b(?:U\.S\.A?\.?|US|USA)(?=$|[^\p{L}])")]
     private static partial Regex CountryUs();

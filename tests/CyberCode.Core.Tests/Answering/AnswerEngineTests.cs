@@ -57,6 +57,29 @@ public sealed class AnswerEngineTests
     }
 
     [Theory]
+    [InlineData("notes")]
+    [InlineData("references")]
+    [InlineData("what are the notes")]
+    public void Ask_Notes_ListsTheSixReferencesWithTheirPassages(string question)
+    {
+        var answer = Engine.Ask(question);
+        Assert.True(answer.Answered);
+        Assert.Equal(["N.1", "N.2", "N.3", "N.4", "N.5", "N.6"], answer.Citations.Select(c => c.PassageId));
+        Assert.Contains("Lewis", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what does SCO stand fo", "Shanghai Cooperation Organization")]
+    [InlineData("why was 2f criticised", "national laws and regulations")]
+    [InlineData("what are the 2 main problems", "two main problems")]
+    public void Ask_TypedShortcuts_AreUnderstood(string question, string expected)
+    {
+        var answer = Engine.Ask(question);
+        Assert.True(answer.Answered, $"{answer.Kind}: {answer.Text}");
+        Assert.Contains(answer.Citations.Take(2), c => c.PassageText.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("when did the agreement come into force", "came into force on June 2, 2011")]
     [InlineData("what happened in December 2012", "World Conference on International Telecommunications")]
     [InlineData("why was a binding treaty impossible", "politically impossible")]
