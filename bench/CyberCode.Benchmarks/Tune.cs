@@ -56,7 +56,39 @@ internal static class Tune
             Report(Path.GetFileName(extra), engine, Read(extra));
         }
 
+        HeldOutPhrasings(knowledge);
         return 0;
+    }
+
+    /// <summary>
+    /// For each curated question, one of its phrasings is taken out of the knowledge and asked:
+    /// right when the answer is that entry or starts from the same passage. This measures how
+    /// the bot does on a new way of asking, with far more items than our own question set.
+    /// </summary>
+    private static void HeldOutPhrasings(KnowledgeBase knowledge)
+    {
+        var random = new Random(7);
+        var questions = knowledge.OfKind(EntryKind.Question).Where(e => e.Phrasings.Count >= 3).ToList();
+        int right = 0, wrong = 0;
+        foreach (var entry in questions)
+        {
+            var held = entry.Phrasings[random.Next(entry.Phrasings.Count)];
+            var reduced = entry with { Phrasings = [.. entry.Phrasings.Where(p => p != held)] };
+            var without = new KnowledgeBase(knowledge.Essay, [.. knowledge.Entries.Select(e => e.Id == entry.Id ? reduced : e)], knowledge.Synonyms, knowledge.Filler);
+            using var engine = AnswerEngine.Create(without);
+            var answer = engine.Ask(held);
+            if (answer.Answered && (answer.EntryId == entry.Id || answer.Citations[0].PassageId == entry.Citations[0].PassageId))
+            {
+                right++;
+            }
+            else if (answer.Answered)
+            {
+                wrong++;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  held-out phrasings: n={questions.Count} right={right / (double)questions.Count:0.000} answered-elsewhere={wrong / (double)questions.Count:0.000}"));
     }
 
     private static (double Top1, double Top3, double Abstain) Score(IReadOnlyList<EvalOutcome> outcomes, double threshold)
