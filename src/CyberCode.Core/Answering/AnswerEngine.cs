@@ -80,12 +80,12 @@ public sealed partial class AnswerEngine : IDisposable
         var key = KnowledgeIndex.TermKey(term);
         if (_index.Terms.TryGetValue(key, out var entry) || _index.Terms.TryGetValue(key.Replace(" ", string.Empty, StringComparison.Ordinal), out entry))
         {
-            return FromEntry(question, entry, 1.0, ranked: null);
+            return FromEntry(question, entry, 1.0, plan: null, ranked: null);
         }
 
         if (ClosestTerm(key) is { } close)
         {
-            return FromEntry(question, close, 0.9, ranked: null);
+            return FromEntry(question, close, 0.9, plan: null, ranked: null);
         }
 
         // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
@@ -127,7 +127,7 @@ public sealed partial class AnswerEngine : IDisposable
         if (confidence >= _tuning.AnswerThreshold)
         {
             return top.Target.Entry is { } entry
-                ? FromEntry(question, entry, confidence, ranked)
+                ? FromEntry(question, entry, confidence, plan, ranked)
                 : FromPassage(question, top, plan, confidence, ranked);
         }
 
@@ -145,15 +145,15 @@ public sealed partial class AnswerEngine : IDisposable
     internal double Confidence(Candidate top, QueryPlan plan) =>
         Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, _tuning.CoverageExponent);
 
-    private Answer FromEntry(string question, Entry entry, double confidence, IReadOnlyList<Candidate>? ranked)
+    private Answer FromEntry(string question, Entry entry, double confidence, QueryPlan? plan, IReadOnlyList<Candidate>? ranked)
     {
         // The entry's own quotes first; then the passage retrieval found most relevant, when the
         // entry does not already quote it, as a "see also" for readers who want the wider context.
         var citations = entry.Citations.DistinctBy(c => c.PassageId).Take(MaxEntryCitations).Select(c => Passages.Cite(c, Essay)).ToList();
         var seeAlso = ranked?.FirstOrDefault(c => c.Target.Passage is { } p && c.BodyMatch >= 0.6 && citations.All(x => x.PassageId != p.Id));
-        if (seeAlso?.Target.Passage is { } passage)
+        if (plan is not null && seeAlso?.Target.Passage is { } passage)
         {
-            var (start, length) = BestSentence(passage, _planner.Plan(question));
+            var (start, length) = BestSentence(passage, plan);
             citations.Add(Passages.Cite(passage, start, length));
         }
 
@@ -181,9 +181,17 @@ public sealed partial class AnswerEngine : IDisposable
         // a reader who wants more than one place.
         foreach (var other in ranked.Skip(1).Where(c => c.Score >= top.Score * 0.85).Take(2))
         {
-            var cite = other.Target.Passage is { } p
-                ? Passages.Cite(p, Passages.Sentences(p.Text).First().Start, Passages.Sentences(p.Text).First().Length)
-                : Passages.Cite(other.Target.Entry!.Citations[0], Essay);
+            AnswerCitation cite;
+            if (other.Target.Passage is { } p)
+            {
+                var (start, length) = BestSentence(p, plan);
+                cite = Passages.Cite(p, start, length);
+            }
+            else
+            {
+                cite = Passages.Cite(other.Target.Entry!.Citations[0], Essay);
+            }
+
             if (citations.All(c => c.PassageId != cite.PassageId))
             {
                 citations.Add(cite);
