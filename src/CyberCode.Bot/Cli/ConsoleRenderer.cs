@@ -23,24 +23,25 @@ internal static class ConsoleRenderer
             Wrap(sb, line, line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("  ", StringComparison.Ordinal) ? "    " : string.Empty);
         }
 
-        var showQuotes = answer.Kind is not (AnswerKinds.Source or AnswerKinds.Timeline or AnswerKinds.Changes) || answer.Citations.Count <= 1;
-        if (answer.Citations.Count > 0 && answer.Kind != AnswerKinds.Source)
+        if (answer.Kind == AnswerKinds.Source && answer.Citations.Count == 1)
+        {
+            // The text is the passage itself; say where it stands.
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {answer.Citations[0].PassageId}, {answer.Citations[0].Section}");
+        }
+        else if (answer.Kind is AnswerKinds.Timeline or AnswerKinds.Changes or AnswerKinds.Notes or AnswerKinds.Section)
+        {
+            // Lists name their passage on every line; the quotes would repeat them.
+            sb.AppendLine();
+            sb.AppendLine("Sources: " + string.Join(", ", answer.Citations.Select(c => c.PassageId)) + " (type \"source ID\" to read one)");
+        }
+        else if (answer.Citations.Count > 0)
         {
             sb.AppendLine();
-            foreach (var c in showQuotes ? answer.Citations : answer.Citations.Take(0))
+            foreach (var c in answer.Citations)
             {
                 Wrap(sb, c.Quote, "  > ", "  > ");
                 sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {c.PassageId}, {c.Section}");
             }
-
-            if (!showQuotes)
-            {
-                sb.AppendLine("Sources: " + string.Join(", ", answer.Citations.Select(c => c.PassageId)) + " (type \"source ID\" to read one)");
-            }
-        }
-        else if (answer.Kind == AnswerKinds.Source && answer.Citations.Count > 0)
-        {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {answer.Citations[0].PassageId}, {answer.Citations[0].Section}");
         }
 
         if (answer.Suggestions.Count > 0)

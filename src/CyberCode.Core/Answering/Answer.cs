@@ -34,6 +34,9 @@ public static class AnswerKinds
     public const string Passage = "passage";
     public const string Changes = "changes";
     public const string Timeline = "timeline";
+    public const string Notes = "notes";
+    public const string Section = "section";
+    public const string About = "about";
     public const string Source = "source";
     public const string Search = "search";
     public const string Help = "help";

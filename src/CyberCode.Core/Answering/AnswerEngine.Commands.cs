@@ -21,20 +21,44 @@ public sealed partial class AnswerEngine
         "  notes              the essay's six references, and what it cites each for\n" +
         "  source ID          one passage in full (\"source II.5\"; ids I.1-I.20, II.1-II.9, III.1-III.5, N.1-N.6)\n" +
         "  search WORDS       the passages that use these words\n" +
+        "  part N             one part of the essay, passage by passage (\"part 2\")\n" +
         "  about              the essay itself: title, author, date, parts\n" +
         "  help               this text";
 
     private Answer Help(string question) =>
         new(question, false, AnswerKinds.Help, HelpText, 1.0, [], Starters);
 
+    private static Answer Thanks(string question) =>
+        new(question, false, AnswerKinds.Help, "You're welcome! Ask me anything else about the essay, or type \"help\".", 1.0, [], Starters);
+
+    /// <summary>One part of the essay: its title and the opening sentence of each passage.</summary>
+    private Answer Section(string question, string part)
+    {
+        var roman = part switch
+        {
+            "1" or "i" or "one" => "I",
+            "2" or "ii" or "two" => "II",
+            _ => "III",
+        };
+        var section = Essay.Sections.First(s => s.Passages[0].Id.StartsWith(roman + ".", StringComparison.Ordinal));
+        var citations = section.Passages.Select(p =>
+        {
+            var (start, length) = Passages.Sentences(p.Text).First();
+            return Passages.Cite(p, start, length);
+        }).ToArray();
+        var text = $"{section.Title} has {section.Passages.Count} passages ({section.Passages[0].Id}-{section.Passages[^1].Id}); each opens:\n" +
+            string.Join("\n", citations.Select(c => $"- {c.PassageId}: {c.Quote}"));
+        return new Answer(question, true, AnswerKinds.Section, text, 1.0, citations, []) { Title = section.Title };
+    }
+
     private Answer About(string question)
     {
         var parts = string.Join("; ", Essay.Sections.Select(s => $"{s.Title} ({s.Passages[0].Id}-{s.Passages[^1].Id})"));
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"\"{Essay.Title}\" by {Essay.Author}, published {Essay.Published:d MMMM yyyy}. It is written from China's point of view (\"we\") and has these parts: {parts}.");
-        var first = Essay.Passages[0];
-        return new Answer(question, true, AnswerKinds.Source, text, 1.0, [Passages.Cite(first, 0, Passages.Sentences(first.Text).First().Length)], [])
+            $"\"{Essay.Title}\" by {Essay.Author}, published {Essay.Published:d MMMM yyyy}. Parts II and III speak as China (\"we\"). Its parts: {parts}.");
+        // Title, author and date come from the page's byline, which no passage quotes.
+        return new Answer(question, true, AnswerKinds.About, text, 1.0, [], ["part 1", "part 2", "part 3", "notes"])
         {
             Title = Essay.Title,
         };
@@ -95,7 +119,7 @@ public sealed partial class AnswerEngine
             text.Append(CultureInfo.InvariantCulture, $"\n- {note.Number}. {note.Author} ({note.Year}), \"{note.Title}\". {n.Text} [N.{note.Number}]");
         }
 
-        return new Answer(question, true, AnswerKinds.Note, text.ToString(), 1.0, DistinctCitations(notes), [])
+        return new Answer(question, true, AnswerKinds.Notes, text.ToString(), 1.0, DistinctCitations(notes), [])
         {
             Title = "Notes",
         };

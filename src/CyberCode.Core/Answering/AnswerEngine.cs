@@ -63,7 +63,9 @@ public sealed partial class AnswerEngine : IDisposable
         return request.Kind switch
         {
             RequestKind.Help => Help(cleaned),
+            RequestKind.Thanks => Thanks(cleaned),
             RequestKind.About => About(cleaned),
+            RequestKind.Section => Section(cleaned, request.Argument),
             RequestKind.Changes => Changes(cleaned),
             RequestKind.Timeline => Timeline(cleaned),
             RequestKind.Notes => Notes(cleaned),

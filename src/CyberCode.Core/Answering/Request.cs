@@ -6,7 +6,9 @@ namespace CyberCode.Core.Answering;
 internal enum RequestKind
 {
     Help,
+    Thanks,
     About,
+    Section,
     Define,
     Changes,
     Timeline,
@@ -37,9 +39,19 @@ internal static partial class RequestParser
             return new Request(RequestKind.Help, string.Empty);
         }
 
+        if (Thanks().IsMatch(lower))
+        {
+            return new Request(RequestKind.Thanks, string.Empty);
+        }
+
         if (About().IsMatch(lower))
         {
             return new Request(RequestKind.About, string.Empty);
+        }
+
+        if (Section().Match(lower) is { Success: true } section)
+        {
+            return new Request(RequestKind.Section, section.Groups["part"].Value);
         }
 
         if (Source().Match(text) is { Success: true } source)
@@ -89,8 +101,15 @@ internal static partial class RequestParser
     [GeneratedRegex(@"^(?:/?help|\?|commands|menu|start|what can you do|what do you do|how do (?:i|you) use (?:this|you|it)|hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening))$")]
     private static partial Regex Help();
 
-    [GeneratedRegex(@"^(?:about|about (?:the|this) (?:essay|paper)|essay|(?:who(?:'s| is)? )?the (?:author|writer)(?: of (?:this|the|it)\b.*)?|author|writer|who (?:wrote|is the author of|authored|is the writer of) (?:this|it|the essay|the paper|the article|the text|this essay|this paper)\b.*|(?:when|what year) was (?:this|it|the essay|the paper|the article)(?: essay| paper)? (?:written|published|publised|writen)|(?:essay|paper) (?:structure|outline|parts|sections|layout)|how is (?:the|this) (?:essay|paper) (?:organi[sz]ed|structured|divided)|what are the (?:parts|sections) of (?:the|this) (?:essay|paper)|what is (?:this|the) essay(?: about)?|what(?:'s| is) this (?:essay|paper|text|bot)(?: about)?)$")]
+    [GeneratedRegex(@"^(?:about|about (?:the|this) (?:essay|paper)|essay|(?:who(?:'s| is)? )?the (?:author|writer)(?: of (?:this|the|it)\b.*)?|author|writer|who (?:wrote|is the author of|authored|is the writer of) (?:this|it|the essay|the paper|the article|the text|this essay|this paper)\b.*|(?:when|what year) was (?:this|it|the essay|the paper|the article)(?: essay| paper)? (?:written|published|publised|writen)|(?:essay|paper) (?:structure|outline|parts|sections|layout)|how is (?:the|this) (?:essay|paper) (?:organi[sz]ed|structured|divided)|what are the (?:parts|sections) of (?:the|this) (?:essay|paper)|what is (?:this|the) essay(?: about)?|what(?:'s| is) this (?:essay|paper|text|bot)(?: about)?|tl;?dr|summary|overview|gist|(?:give me )?(?:a |the )?(?:summary|overview|gist) of (?:the|this) (?:essay|paper|text)|summari[sz]e(?: (?:the|this) (?:essay|paper|text|whole thing))?)$")]
     private static partial Regex About();
+
+    [GeneratedRegex(@"^(?:thanks?(?: you)?(?: very much| a lot| so much)?|thx|ty|cheers|great|perfect|cool|nice|ok(?:ay)?(?: thanks?)?)$")]
+    private static partial Regex Thanks();
+
+    // "part 2", "what does part III say", "summarise section two", "show me part 1"
+    [GeneratedRegex(@"^(?:(?:what does|what's in|whats in|what is in|show(?: me)?|read|summari[sz]e|outline(?: of)?)\s+)?(?:the\s+)?(?:part|section)\s+(?<part>1|2|3|i|ii|iii|one|two|three)(?:\s+(?:say|about|cover|of the essay))?$")]
+    private static partial Regex Section();
 
     [GeneratedRegex(@"^(?:/?(?:source|passage|show|quote|cite|read)\s+)?(?:passage\s+)?(?<id>(?:III|II|I|N)\s*\.\s*\d{1,2}|[A-Za-z]{1,4}\s*\.\s*\d{1,3})$", RegexOptions.IgnoreCase)]
     private static partial Regex Source();

@@ -172,6 +172,26 @@ public sealed class AnswerEngineTests
         Assert.False(Engine.Ask("search zeppelin").Answered);
     }
 
+    [Theory]
+    [InlineData("part 3", "III")]
+    [InlineData("what does part two say", "II")]
+    [InlineData("summarise section I", "I")]
+    public void Ask_Part_OutlinesThatSectionPassageByPassage(string question, string prefix)
+    {
+        var answer = Engine.Ask(question);
+        Assert.Equal(AnswerKinds.Section, answer.Kind);
+        Assert.All(answer.Citations, c => Assert.StartsWith(prefix + ".", c.PassageId, StringComparison.Ordinal));
+        Assert.Equal(Repo.Knowledge.Essay.Passages.Count(p => p.Id.StartsWith(prefix + ".", StringComparison.Ordinal)), answer.Citations.Count);
+    }
+
+    [Fact]
+    public void Ask_Thanks_IsAnsweredKindly()
+    {
+        var answer = Engine.Ask("thanks!");
+        Assert.Contains("welcome", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(answer.Citations);
+    }
+
     [Fact]
     public void Ask_About_GivesTitleAuthorAndDate()
     {
