@@ -23,6 +23,11 @@ internal sealed class KnowledgeIndex : IDisposable
     private readonly RAMDirectory _directory = new();
     private readonly DirectoryReader _reader;
     private readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
+
+    // What counts as a topic the knowledge covers: the essay's words, its quotes and the curated
+    // ways of asking; not the words of our own answers ("writing in China's role"), or every
+    // question about writing would look covered.
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<(string Word, string Stem)>> _vocabularyByInitial = [];
 
     public KnowledgeIndex(KnowledgeBase knowledge)
@@ -39,6 +44,13 @@ internal sealed class KnowledgeIndex : IDisposable
         var stemmed = texts.ToDictionary(
             kv => kv.Key,
             kv => (Surfaces: kv.Value.Surfaces.Select(s => Analyzer.Stems(s)).ToArray(), Body: Analyzer.Stems(kv.Value.Body)));
+        foreach (var target in Targets)
+        {
+            var (surfaces, _) = stemmed[target.Key];
+            _topics.UnionWith(surfaces.SelectMany(x => x));
+            _topics.UnionWith(target.Passage is { } p ? Analyzer.Stems(p.Text) : target.Entry!.Citations.SelectMany(c => Analyzer.Stems(c.Quote)));
+        }
+
         foreach (var (_, (surfaces, body)) in stemmed)
         {
             foreach (var stem in surfaces.SelectMany(s => s).Concat(body).Distinct(StringComparer.Ordinal))
@@ -117,7 +129,8 @@ internal sealed class KnowledgeIndex : IDisposable
     public double MaxIdf { get; }
     public int DocumentCount => Targets.Count;
 
-    public bool Knows(string stem) => _df.ContainsKey(stem);
+    /// <summary>Whether the essay or a curated way of asking uses this stem.</summary>
+    public bool Knows(string stem) => _topics.Contains(stem);
 
     public double Idf(string stem) => Idf(_df.GetValueOrDefault(stem));
 
