@@ -232,7 +232,7 @@ internal static class Verbs
         catch (KnowledgeValidationException ex)
         {
             await io.Error.WriteLineAsync(ex.Message);
-            await io.Error.WriteLineAsync("Fix the entries named above (or run \"cybercode kb validate\"), then start again.");
+            await io.Error.WriteLineAsync("Fix what is named above (\"cybercode kb validate\" checks again), then start again.");
             return 2;
         }
         catch (OptionsValidationException ex)
