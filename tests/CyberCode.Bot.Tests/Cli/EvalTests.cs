@@ -43,34 +43,23 @@ public sealed partial class EvalTests : IDisposable
         Assert.DoesNotContain("top1=", result.Out, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Eval_MalformedLine_ExitsTwoNamingTheLine()
+    [Theory]
+    [InlineData("""{"id": "t3", "q": "this line is cut off""", "line 3")]
+    [InlineData("""{"id": "t3", "type": "define", "gold": ["SCO"]}""", "line 3")]
+    public async Task Eval_MalformedOrQuestionlessLine_ExitsTwoNamingTheLine(string badLine, string expected)
     {
         var path = Write(
             """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["its own Internet development path"]}""",
             """{"id": "t2", "q": "define SCO", "type": "define", "gold": ["SCO"]}""",
-            """{"id": "t3", "q": "this line is cut off""",
+            badLine,
             """{"id": "t4", "q": "what is the recipe for pancakes", "type": "abstain", "gold": []}""");
 
         var result = await _cli.RunAsync("eval", path);
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("line 3", result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
         Assert.Contains(Path.GetFileName(path), result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Eval_LineWithoutQuestion_ExitsTwoNamingTheLine()
-    {
-        var path = Write(
-            """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["its own Internet development path"]}""",
-            """{"id": "t2", "type": "define", "gold": ["SCO"]}""");
-
-        var result = await _cli.RunAsync("eval", path);
-
-        Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("line 2", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
