@@ -1,17 +1,74 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Answering.Semantic;
+using CyberCode.Core.Learning;
+using Microsoft.Extensions.Logging;
 
 namespace CyberCode.Core;
 
 /// <summary>
 /// The single entry point every channel calls: an <see cref="Incoming"/> message in, a
-/// <see cref="Reply"/> out. Today it answers questions; quizzes and moderation join it here.
+/// <see cref="Reply"/> out. It answers questions and remembers the ones it missed; quizzes and
+/// moderation join it here.
 /// </summary>
-public sealed class BotEngine(AnswerEngine answers)
+public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questionLog, TimeProvider time, ILogger<BotEngine> logger)
 {
-    public Task<Reply> HandleAsync(Incoming incoming, CancellationToken cancellationToken)
+    /// <summary>Whether answers use the semantic model yet (for <c>/readyz</c>).</summary>
+    public SemanticState SemanticState => answers.SemanticState;
+
+    public async Task<Reply> HandleAsync(Incoming incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new Reply(answers.Ask(incoming.Text)));
+        var answer = answers.Ask(incoming.Text);
+        if (IsMiss(answer))
+        {
+            await RecordAsync(new QuestionEvent(answer.Question, QuestionSignal.Miss, incoming.Channel, incoming.ScopeId, null, answer.Kind, time.GetUtcNow()), cancellationToken);
+        }
+
+        return new Reply(answer);
     }
+
+    /// <summary>Stores "helpful" or "not helpful" on an answer, counted like misses.</summary>
+    public Task FeedbackAsync(Feedback feedback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        var question = feedback.Question.Trim();
+        if (question.Length == 0)
+        {
+            throw new ArgumentException("Feedback needs the question the answer was for.", nameof(feedback));
+        }
+
+        if (question.Length > AnswerEngine.MaxQuestionLength)
+        {
+            question = question[..AnswerEngine.MaxQuestionLength];
+        }
+
+        var signal = feedback.Helpful ? QuestionSignal.Helpful : QuestionSignal.NotHelpful;
+        return RecordAsync(new QuestionEvent(question, signal, feedback.Channel, feedback.ScopeId, feedback.EntryId, feedback.AnswerKind ?? string.Empty, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>
+    /// A miss is a real question the bot could not answer: a decline or only suggestions. Help,
+    /// refusals of empty or over-long input, and the like are not misses.
+    /// </summary>
+    private static bool IsMiss(Answer answer) =>
+        !answer.Answered
+        && answer.Kind is AnswerKinds.Decline or AnswerKinds.Suggestions
+        && !string.IsNullOrWhiteSpace(answer.Question);
+
+    private async Task RecordAsync(QuestionEvent questionEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await questionLog.RecordAsync(questionEvent, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The person still gets the answer; a moderator loses one tally, and the log says why.
+            LogRecordFailed(logger, ex, questionEvent.Signal);
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Could not store a {Signal} in the question log; the answer was still given")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, QuestionSignal signal);
 }

@@ -1,5 +1,10 @@
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Learning;
+using CyberCode.Storage.Database;
 using CyberCode.Storage.Knowledge;
+using CyberCode.Storage.Learning;
+using CyberCode.Storage.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +15,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the LiteDB stores: binds and validates <see cref="StorageOptions"/> from the
-    /// <c>Storage</c> section and adds one <see cref="IKnowledgeStore"/> for the process, which the
-    /// container disposes (and so checkpoints and closes) at shutdown.
+    /// <c>Storage</c> section and opens one database for the process, which the container disposes
+    /// (and so checkpoints and closes) at shutdown, after the stores that use it.
     /// </summary>
     public static IServiceCollection AddCyberCodeStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +28,11 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKnowledgeStore, LiteDbKnowledgeStore>();
+        services.TryAddSingleton<CyberCodeDatabase>();
+        services.TryAddSingleton<IKnowledgeStore>(sp => new LiteDbKnowledgeStore(
+            sp.GetRequiredService<CyberCodeDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<LiteDbKnowledgeStore>>()));
+        services.TryAddSingleton<IQuestionLog, LiteDbQuestionLog>();
+        services.TryAddSingleton<IEmbeddingCache, LiteDbEmbeddingCache>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CyberCode.Storage.Database;
 using CyberCode.Storage.Knowledge;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +23,14 @@ internal sealed class TestDatabase : IDisposable
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
 
     public LiteDbKnowledgeStore Open(TimeProvider? time = null, ILogger<LiteDbKnowledgeStore>? logger = null) =>
-        new(Options.Create(new StorageOptions { DatabasePath = Path }), time ?? Time, logger ?? NullLogger<LiteDbKnowledgeStore>.Instance);
+        OpenStore(Path, time ?? Time, logger);
+
+    /// <summary>A knowledge store that owns its own database, closed when the store is disposed.</summary>
+    public static LiteDbKnowledgeStore OpenStore(string path, TimeProvider time, ILogger<LiteDbKnowledgeStore>? logger = null) =>
+        new(OpenDatabase(path), time, logger ?? NullLogger<LiteDbKnowledgeStore>.Instance, ownsDatabase: true);
+
+    public static CyberCodeDatabase OpenDatabase(string path) =>
+        new(Options.Create(new StorageOptions { DatabasePath = path }), NullLogger<CyberCodeDatabase>.Instance);
 
     public void Dispose()
     {

@@ -33,6 +33,9 @@ public sealed partial class AnswerEngine : IDisposable
 
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>Whether answers use the semantic model yet.</summary>
+    public Semantic.SemanticState SemanticState => Semantic.SemanticState.Disabled;
+
     private Essay Essay => Knowledge.Essay;
 
     public static AnswerEngine Create(KnowledgeBase knowledge)

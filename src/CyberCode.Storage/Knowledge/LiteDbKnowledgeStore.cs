@@ -1,16 +1,14 @@
 using CyberCode.Core.Knowledge;
+using CyberCode.Storage.Database;
 using LiteDB;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CyberCode.Storage.Knowledge;
 
 /// <summary>
-/// <see cref="IKnowledgeStore"/> over one LiteDB file opened in direct mode. The
+/// <see cref="IKnowledgeStore"/> over the process's LiteDB file. The
 /// <c>entries</c> collection holds the current state, one document per entry id with its scope
 /// and content hash; <c>revisions</c> is append-only and keeps every version of every entry.
-/// LiteDB's <see cref="LiteDatabase"/> is thread-safe in direct mode, so one instance serves the
-/// whole process.
 /// </summary>
 internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposable
 {
@@ -20,6 +18,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
     private const string EntriesCollection = "entries";
     private const string RevisionsCollection = "revisions";
 
+    private readonly CyberCodeDatabase _database;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<EntryDocument> _entries;
     private readonly ILiteCollection<RevisionDocument> _revisions;
@@ -30,21 +29,24 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
     private readonly Lock _seedGate = new();
     private int _disposed;
 
-    public LiteDbKnowledgeStore(IOptions<StorageOptions> options, TimeProvider timeProvider, ILogger<LiteDbKnowledgeStore> logger)
+    private readonly bool _ownsDatabase;
+
+    /// <param name="ownsDatabase">Close the database with this store (for a store used on its own, as in tests).</param>
+    public LiteDbKnowledgeStore(CyberCodeDatabase database, TimeProvider timeProvider, ILogger<LiteDbKnowledgeStore> logger, bool ownsDatabase = false)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        _ownsDatabase = ownsDatabase;
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _time = timeProvider;
         _logger = logger;
 
-        var path = ResolvePath(options.Value.DatabasePath);
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+        _database = database;
+        _db = database.Db;
         _entries = _db.GetCollection<EntryDocument>(EntriesCollection);
         _revisions = _db.GetCollection<RevisionDocument>(RevisionsCollection);
         _entries.EnsureIndex(d => d.Scope);
         _revisions.EnsureIndex(d => d.EntryId);
-        LogOpened(path);
     }
 
     public Task<SeedReport> SeedCuratedAsync(IReadOnlyList<Entry> curated, CancellationToken cancellationToken)
@@ -57,7 +59,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
         RunSync<IReadOnlyList<Entry>>(
             () =>
             {
-                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                ObjectDisposedException.ThrowIf(_disposed != 0 || _database.IsDisposed, this);
                 return [.. _entries.Find(d => d.Scope == CuratedScope)
                     .OrderBy(d => d.Id, StringComparer.Ordinal)
                     .Select(d => d.ToEntry())];
@@ -70,7 +72,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
         return RunSync<IReadOnlyList<EntryRevision>>(
             () =>
             {
-                ObjectDisposedException.ThrowIf(_disposed != 0, this);
+                ObjectDisposedException.ThrowIf(_disposed != 0 || _database.IsDisposed, this);
                 return [.. _revisions.Find(r => r.EntryId == entryId)
                     .OrderBy(r => r.Revision)
                     .Select(r => r.ToRevision())];
@@ -78,22 +80,17 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
             cancellationToken);
     }
 
-    /// <summary>Writes what is still in memory into the data file and closes it.</summary>
+    /// <summary>Refuses further work; the database itself is closed by its owner, after this store.</summary>
     public void Dispose()
     {
         // Wait for a seeding run in progress, so the file is never closed under an open transaction.
         lock (_seedGate)
         {
-            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDatabase)
             {
-                return;
+                _database.Dispose();
             }
-
-            _db.Checkpoint();
-            _db.Dispose();
         }
-
-        LogClosed();
     }
 
     private SeedReport Seed(IReadOnlyList<Entry> curated, CancellationToken ct)
@@ -114,7 +111,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
 
         lock (_seedGate)
         {
-            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            ObjectDisposedException.ThrowIf(_disposed != 0 || _database.IsDisposed, this);
             ct.ThrowIfCancellationRequested();
 
             // LiteDB binds a transaction to the calling thread, so nothing here may await. The
@@ -221,36 +218,6 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
         });
     }
 
-    private static string ResolvePath(string databasePath)
-    {
-        if (string.IsNullOrWhiteSpace(databasePath))
-        {
-            throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), ["Storage:DatabasePath is required."]);
-        }
-
-        if (databasePath == StorageOptions.InMemory)
-        {
-            return databasePath;
-        }
-
-        var full = Path.GetFullPath(databasePath);
-        if (Path.GetDirectoryName(full) is { Length: > 0 } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return full;
-    }
-
-    private static BsonMapper CreateMapper()
-    {
-        // The defaults trim strings and store "" as null; stored entries must read back exactly.
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
-        mapper.Entity<EntryDocument>().Id(d => d.Id, autoId: false);
-        mapper.Entity<RevisionDocument>().Id(d => d.Id, autoId: false);
-        return mapper;
-    }
-
     /// <summary>
     /// LiteDB has no asynchronous API and binds transactions to a thread, so the work runs
     /// synchronously on the caller's thread and its outcome is handed back as a task.
@@ -277,12 +244,6 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
     }
 
     private const int MaxIdsLoggedAtInformation = 20;
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Opened the knowledge store at {Path}")]
-    private partial void LogOpened(string path);
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Closed the knowledge store")]
-    private partial void LogClosed();
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information,
         Message = "Seeded curated entries: {Added} added, {Updated} updated, {Removed} removed, {Unchanged} unchanged")]

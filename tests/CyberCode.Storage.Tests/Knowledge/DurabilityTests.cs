@@ -130,8 +130,7 @@ public sealed class DurabilityTests : IDisposable
         var full = Path.GetFullPath(relative);
         try
         {
-            using (var store = new LiteDbKnowledgeStore(
-                Options.Create(new StorageOptions { DatabasePath = relative }), _database.Time, NullLogger<LiteDbKnowledgeStore>.Instance))
+            using (var store = TestDatabase.OpenStore(relative, _database.Time))
             {
                 await store.SeedCuratedAsync([TestEntries.Event()], _ct);
             }
@@ -147,8 +146,7 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task Open_InMemory_StoresWithoutAFile()
     {
-        using var store = new LiteDbKnowledgeStore(
-            Options.Create(new StorageOptions { DatabasePath = StorageOptions.InMemory }), _database.Time, NullLogger<LiteDbKnowledgeStore>.Instance);
+        using var store = TestDatabase.OpenStore(StorageOptions.InMemory, _database.Time);
 
         await store.SeedCuratedAsync(TestEntries.All(), _ct);
 

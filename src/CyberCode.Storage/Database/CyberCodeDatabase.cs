@@ -1,0 +1,87 @@
+using CyberCode.Storage.Knowledge;
+using CyberCode.Storage.Learning;
+using CyberCode.Storage.Semantic;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CyberCode.Storage.Database;
+
+/// <summary>
+/// The one LiteDB file of the process, opened in direct mode and shared by every store (LiteDB's
+/// <see cref="LiteDatabase"/> is thread-safe in that mode). The container disposes it after the
+/// stores that use it, which checkpoints the log into the data file and closes it cleanly.
+/// </summary>
+internal sealed partial class CyberCodeDatabase : IDisposable
+{
+    private readonly ILogger<CyberCodeDatabase> _logger;
+    private int _disposed;
+
+    public CyberCodeDatabase(IOptions<StorageOptions> options, ILogger<CyberCodeDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _logger = logger;
+        Path = ResolvePath(options.Value.DatabasePath);
+        Db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
+        LogOpened(Path);
+    }
+
+    public LiteDatabase Db { get; }
+
+    public string Path { get; }
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Db.Checkpoint();
+        Db.Dispose();
+        LogClosed(Path);
+    }
+
+    private static string ResolvePath(string databasePath)
+    {
+        if (string.IsNullOrWhiteSpace(databasePath))
+        {
+            throw new OptionsValidationException(nameof(StorageOptions), typeof(StorageOptions), ["Storage:DatabasePath is required."]);
+        }
+
+        if (databasePath == StorageOptions.InMemory)
+        {
+            return databasePath;
+        }
+
+        var full = System.IO.Path.GetFullPath(databasePath);
+        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return full;
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        // The defaults trim strings and store "" as null; stored text must read back exactly.
+        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false };
+        mapper.Entity<EntryDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<RevisionDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<QuestionTallyDocument>().Id(d => d.Id, autoId: false);
+        mapper.Entity<EmbeddingDocument>().Id(d => d.Id, autoId: false);
+        return mapper;
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Opened the database at {Path}")]
+    private partial void LogOpened(string path);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Closed the database at {Path}")]
+    private partial void LogClosed(string path);
+}
