@@ -6,6 +6,16 @@ if (args.Contains(StartupProcess.OnceFlag))
     return StartupProcess.Once();
 }
 
+if (args.Contains("--semantic-latency"))
+{
+    return SemanticBench.Latency();
+}
+
+if (args.Contains("--service-startup"))
+{
+    return SemanticBench.ServiceStartup(args);
+}
+
 if (args.Contains("--tune"))
 {
     return Tune.Run(args);

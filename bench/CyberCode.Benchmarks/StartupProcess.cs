@@ -189,7 +189,7 @@ internal static class StartupProcess
     }
 
     /// <summary>The Release build of the bot; built when it is missing or older than its sources.</summary>
-    private static string EnsureBuilt()
+    internal static string EnsureBuilt()
     {
         var project = Path.Combine(RepoPaths.Root, "src", "CyberCode.Bot");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "cybercode.dll");

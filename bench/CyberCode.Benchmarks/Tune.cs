@@ -1,63 +1,125 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CyberCode.Core.Answering;
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Evaluation;
 using CyberCode.Core.Knowledge;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CyberCode.Benchmarks;
 
 /// <summary>
-/// <c>--tune [CHECK.jsonl]</c>: chooses the ranking weights and the answer threshold by
-/// measurement. Our own questions (bench/eval/own.jsonl) are split in two: the even lines choose,
-/// the odd lines check. Every setting is run once with the thresholds at zero, so each item's
-/// confidence and correctness is known and every threshold can be scored without re-running.
-/// An optional further file (e.g. ../shared/eval/dev.jsonl) is only reported, never fitted on.
+/// <c>--tune</c>: chooses the ranking and fusion weights and both thresholds by measurement.
+/// All of our own questions (bench/eval/own.jsonl) choose; bench/eval/holdout.jsonl, written
+/// from the essay alone without looking at the knowledge or the bot, checks; and
+/// ../shared/eval/dev.jsonl, when present, is only reported, never fitted on. Every setting is run
+/// once with the thresholds at zero, so each item's confidence and correctness is known and every
+/// threshold can be scored without re-running.
 /// </summary>
 internal static class Tune
 {
     public static int Run(string[] args)
     {
         var knowledge = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        using var engine = AnswerEngine.Create(knowledge);
-        var own = Read(Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl"));
-        var choose = own.Where((_, i) => i % 2 == 0).ToList();
-        var check = own.Where((_, i) => i % 2 == 1).ToList();
-        var extra = args.SkipWhile(a => a != "--tune").Skip(1).FirstOrDefault(a => !a.StartsWith('-'));
+        using var embedder = new SharedEmbedder(new MiniLmEmbedder());
+        var cache = new MemoryEmbeddingCache();
+        using var matcher = Matcher(knowledge, embedder, cache);
+        using var engine = AnswerEngine.Create(knowledge, matcher);
+        var choose = Read(Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")).Concat(Read(Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl"))).ToList();
+        var holdout = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout.jsonl");
+        var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
+        var quick = args.Contains("--quick");
 
-        var results = new List<(Tuning Tuning, double Top1, double Top3, double Abstain)>();
-        foreach (var lexical in new[] { 0.0, 0.05, 0.1, 0.15, 0.2, 0.3 })
-        foreach (var passage in new[] { 0.65, 0.75, 0.85 })
-        foreach (var surface in new[] { 0.5, 0.6, 0.7 })
-        foreach (var coverage in new[] { 1.0, 1.5, 2.0 })
+        // For each way of fusing words and meaning, fit the confidence model and its thresholds on
+        // the choosing set; keep the fusion whose fitted model scores best there.
+        var results = new List<(Tuning Tuning, IReadOnlyList<EvalOutcome> Outcomes, double Top1, double Top3, double Abstain)>();
+        foreach (var semantic in quick ? [Tuning.Default.SemanticWeight] : new[] { 0.3, 0.4, 0.5, 0.6, 0.7 })
+        foreach (var floor in quick ? [Tuning.Default.SemanticFloor] : new[] { 0.2, 0.3 })
+        foreach (var ceiling in quick ? [Tuning.Default.SemanticCeiling] : new[] { 0.7, 0.8, 0.9 })
+        foreach (var coverage in quick ? [Tuning.Default.CoverageExponent] : new[] { 1.0, 1.5 })
         {
-            var tuning = new Tuning(surface, 1 - surface, passage, lexical, 0, 0, coverage);
-            using var candidate = engine.WithTuning(tuning);
-            var outcomes = Evaluator.Run(candidate, choose).Outcomes;
-            for (var threshold = 0.3; threshold <= 0.8; threshold += 0.025)
+            var fusion = Tuning.Default with
             {
-                var (top1, top3, abstain) = Score(outcomes, threshold);
-                results.Add((tuning with { AnswerThreshold = Math.Round(threshold, 3) }, top1, top3, abstain));
+                CoverageExponent = coverage, SemanticWeight = semantic, SemanticFloor = floor, SemanticCeiling = ceiling,
+                CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0,
+            };
+            using var candidate = engine.WithTuning(fusion);
+            var outcomes = Evaluator.Run(candidate, choose).Outcomes;
+            var calibration = Fit(outcomes);
+            var probabilities = outcomes.Select(o => o.Answer.Features is { } f ? calibration.Probability(f) : o.Answer.Confidence).ToArray();
+            for (var threshold = 0.2; threshold <= 0.9; threshold += 0.025)
+            {
+                var (top1, top3, abstain) = Score(outcomes, probabilities, threshold);
+                results.Add((fusion with { Calibration = calibration, CalibratedAnswerThreshold = Math.Round(threshold, 3) }, outcomes, top1, top3, abstain));
             }
         }
 
         // Right answers and right declines count the same; ties go to the better top-3.
         var ranked = results.OrderByDescending(r => r.Top1 + r.Abstain).ThenByDescending(r => r.Top3).ToList();
-        Console.WriteLine("Best settings on the choosing half (even lines of own.jsonl):");
+        Console.WriteLine("Best settings on the choosing set (own.jsonl + tune.jsonl):");
         foreach (var r in ranked.Take(10))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Describe(r.Tuning)}  top1={r.Top1:0.000} top3={r.Top3:0.000} abstain={r.Abstain:0.000}"));
         }
 
+        var best = ranked[0];
+        var c = best.Tuning.Calibration;
+        var bestProbabilities = best.Outcomes.Select(o => o.Answer.Features is { } f ? c.Probability(f) : o.Answer.Confidence).ToArray();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  calibration: {c}; suggestions from {SuggestThreshold(best.Outcomes, bestProbabilities, best.Tuning.CalibratedAnswerThreshold):0.000}"));
         Console.WriteLine();
         Console.WriteLine("Current defaults (Tuning.Default): " + Describe(Tuning.Default));
-        Report("choosing half", engine, choose);
-        Report("checking half", engine, check);
-        if (extra is not null)
+        // What ranking alone could reach if the bot answered everything (no abstaining).
+        using (var always = engine.WithTuning(Tuning.Default with { AnswerThreshold = 0, SuggestThreshold = 0, CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0 }))
         {
-            Report(Path.GetFileName(extra), engine, Read(extra));
+            Report("own+tune, always answering", always, choose, args.Contains("--ranking-misses"));
+            if (File.Exists(holdout))
+            {
+                Report("holdout, always answering", always, Read(holdout));
+            }
         }
 
-        HeldOutPhrasings(knowledge);
+        var misses = args.Contains("--misses");
+        Report("own+tune (choosing)", engine, choose, misses);
+        if (File.Exists(holdout))
+        {
+            Report("holdout (check)", engine, Read(holdout), misses && args.Contains("--holdout-misses"));
+        }
+
+        if (File.Exists(dev))
+        {
+            Report("dev (check)", engine, Read(dev));
+        }
+
+        if (args.Contains("--held-out-phrasings"))
+        {
+            HeldOutPhrasings(knowledge, embedder, cache);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// The "did you mean" threshold: below the answer threshold, suggestions help a person whose
+    /// question the bot half understood and only distract one it cannot help. Chosen where the
+    /// answerable questions that would get suggestions most outnumber the unanswerable ones.
+    /// </summary>
+    private static double SuggestThreshold(IReadOnlyList<EvalOutcome> outcomes, double[] p, double answer)
+    {
+        var below = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i].Answer.Features is not null && p[i] < answer).ToList();
+        return Enumerable.Range(0, (int)(answer / 0.025))
+            .Select(i => i * 0.025)
+            .OrderByDescending(t => below.Count(i => !outcomes[i].IsAbstain && outcomes[i].Top3 && p[i] >= t) - (2 * below.Count(i => outcomes[i].IsAbstain && p[i] >= t)))
+            .ThenByDescending(t => t)
+            .First();
+    }
+
+    private static SemanticMatcher Matcher(KnowledgeBase knowledge, ISentenceEmbedder embedder, IEmbeddingCache cache)
+    {
+        var matcher = new SemanticMatcher(Options.Create(new SemanticOptions()), knowledge, cache, NullLogger<SemanticMatcher>.Instance, () => embedder);
+        matcher.WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return matcher.State == SemanticState.Ready ? matcher : throw new InvalidOperationException("The semantic model did not load.");
     }
 
     /// <summary>
@@ -65,7 +127,7 @@ internal static class Tune
     /// right when the answer is that entry or starts from the same passage. This measures how
     /// the bot does on a new way of asking, with far more items than our own question set.
     /// </summary>
-    private static void HeldOutPhrasings(KnowledgeBase knowledge)
+    private static void HeldOutPhrasings(KnowledgeBase knowledge, ISentenceEmbedder embedder, IEmbeddingCache cache)
     {
         var random = new Random(7);
         var questions = knowledge.OfKind(EntryKind.Question).Where(e => e.Phrasings.Count >= 3).ToList();
@@ -75,7 +137,8 @@ internal static class Tune
             var held = entry.Phrasings[random.Next(entry.Phrasings.Count)];
             var reduced = entry with { Phrasings = [.. entry.Phrasings.Where(p => p != held)] };
             var without = new KnowledgeBase(knowledge.Essay, [.. knowledge.Entries.Select(e => e.Id == entry.Id ? reduced : e)], knowledge.Synonyms, knowledge.Filler);
-            using var engine = AnswerEngine.Create(without);
+            using var matcher = Matcher(without, embedder, cache);
+            using var engine = AnswerEngine.Create(without, matcher);
             var answer = engine.Ask(held);
             if (answer.Answered && (answer.EntryId == entry.Id || answer.Citations[0].PassageId == entry.Citations[0].PassageId))
             {
@@ -91,25 +154,107 @@ internal static class Tune
             $"  held-out phrasings: n={questions.Count} right={right / (double)questions.Count:0.000} answered-elsewhere={wrong / (double)questions.Count:0.000}"));
     }
 
-    private static (double Top1, double Top3, double Abstain) Score(IReadOnlyList<EvalOutcome> outcomes, double threshold)
+    private static (double Top1, double Top3, double Abstain) Score(IReadOnlyList<EvalOutcome> outcomes, double[] p, double threshold)
     {
-        var answerable = outcomes.Where(o => !o.IsAbstain).ToList();
-        var abstain = outcomes.Where(o => o.IsAbstain).ToList();
+        // Answers that do not come from ranking (an exact glossary term, a command) are always given.
+        bool Given(int i) => outcomes[i].Answer.Features is null ? outcomes[i].Answer.Answered : p[i] >= threshold;
+        var answerable = Enumerable.Range(0, outcomes.Count).Where(i => !outcomes[i].IsAbstain).ToList();
+        var abstain = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i].IsAbstain).ToList();
         return (
-            answerable.Count(o => o.Top1 && o.Answer.Confidence >= threshold) / (double)Math.Max(1, answerable.Count),
-            answerable.Count(o => o.Top3 && o.Answer.Confidence >= threshold) / (double)Math.Max(1, answerable.Count),
-            abstain.Count(o => o.Answer.Confidence < threshold) / (double)Math.Max(1, abstain.Count));
+            answerable.Count(i => outcomes[i].Top1 && Given(i)) / (double)Math.Max(1, answerable.Count),
+            answerable.Count(i => outcomes[i].Top3 && Given(i)) / (double)Math.Max(1, answerable.Count),
+            abstain.Count(i => !Given(i)) / (double)Math.Max(1, abstain.Count));
     }
 
-    private static void Report(string name, AnswerEngine engine, IReadOnlyList<EvalItem> items) =>
-        Console.WriteLine($"  {name,-16} {Evaluator.Run(engine, items).Summary}");
+    /// <summary>
+    /// Logistic regression of "the first citation is right" on the confidence features, by
+    /// gradient descent with a little L2 (the features are all 0..1, so no scaling is needed).
+    /// </summary>
+    private static Calibration Fit(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var data = outcomes.Where(o => o.Answer.Features is not null)
+            .Select(o => (X: o.Answer.Features!.ToArray(), Y: o.Top1 ? 1.0 : 0.0)).ToList();
+        const int n = ConfidenceFeatures.Count;
+        var w = new double[n + 1];
+        const double rate = 0.5, l2 = 0.001;
+        for (var step = 0; step < 4000; step++)
+        {
+            var gradient = new double[n + 1];
+            foreach (var (x, y) in data)
+            {
+                var z = w[0];
+                for (var j = 0; j < n; j++)
+                {
+                    z += w[j + 1] * x[j];
+                }
+
+                var error = (1 / (1 + Math.Exp(-z))) - y;
+                gradient[0] += error;
+                for (var j = 0; j < n; j++)
+                {
+                    gradient[j + 1] += error * x[j];
+                }
+            }
+
+            for (var j = 0; j <= n; j++)
+            {
+                w[j] -= rate * ((gradient[j] / data.Count) + (j > 0 ? l2 * w[j] : 0));
+            }
+        }
+
+        return new Calibration(w[0], w[1..]);
+    }
+
+    private static void Report(string name, AnswerEngine engine, IReadOnlyList<EvalItem> items, bool misses = false)
+    {
+        var report = Evaluator.Run(engine, items);
+        Console.WriteLine($"  {name,-16} {report.Summary}");
+        foreach (var o in report.Outcomes.Where(o => misses && !(o.IsAbstain ? o.Declined : o.Top1)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {(o.IsAbstain ? "ANSWERED" : o.Top3 ? "top3" : o.Answer.Answered ? "WRONG" : "declined")} {o.Item.Id} [{o.Item.Type}] {o.Item.Question} -> {o.Answer.Kind} {o.Answer.EntryId} {o.Answer.Confidence:0.00} [{string.Join(", ", o.Answer.Citations.Take(3).Select(c => c.PassageId))}]"));
+        }
+    }
 
     private static string Describe(Tuning t) => string.Create(CultureInfo.InvariantCulture,
-        $"surface={t.EntrySurface:0.00} body={t.EntryBody:0.00} passage={t.Passage:0.00} lexical={t.Lexical:0.00} coverage^{t.CoverageExponent:0.0} answer>={t.AnswerThreshold:0.000}");
+        $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
 
     private static List<EvalItem> Read(string path)
     {
         using var reader = File.OpenText(path);
         return [.. Evaluator.ReadItems(reader)];
     }
+}
+
+/// <summary>Vectors kept for the run, so every setting and held-out knowledge reuses them.</summary>
+internal sealed class MemoryEmbeddingCache : IEmbeddingCache
+{
+    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<string, float[]>> GetManyAsync(string model, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, float[]>>(keys.Where(_vectors.ContainsKey).ToDictionary(k => k, k => _vectors[k], StringComparer.Ordinal));
+
+    public Task PutManyAsync(string model, IReadOnlyDictionary<string, float[]> vectors, CancellationToken cancellationToken)
+    {
+        foreach (var (key, vector) in vectors)
+        {
+            _vectors[key] = vector;
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>One loaded model for many matchers: disposing a matcher leaves it loaded.</summary>
+internal sealed class SharedEmbedder(ISentenceEmbedder inner) : ISentenceEmbedder
+{
+    public string Model => inner.Model;
+
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken) => inner.Embed(texts, cancellationToken);
+
+    void IDisposable.Dispose()
+    {
+    }
+
+    public void Dispose() => inner.Dispose();
 }

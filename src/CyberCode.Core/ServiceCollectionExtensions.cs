@@ -1,7 +1,10 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CyberCode.Core;
@@ -9,15 +12,46 @@ namespace CyberCode.Core;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// The knowledge (loaded and validated from <c>Knowledge:Path</c>), the answering engine and
-    /// the bot engine, as singletons. Binding the options is the host's job (it owns configuration).
+    /// The knowledge (loaded and validated from <c>Knowledge:Path</c>), semantic matching (loaded
+    /// in the background when the host starts), the answering engine and the bot engine, as
+    /// singletons, with <see cref="KnowledgeOptions"/> and <see cref="SemanticOptions"/> bound from
+    /// <paramref name="configuration"/> and validated at start-up. Needs an
+    /// <see cref="Learning.IQuestionLog"/> and an <see cref="IEmbeddingCache"/> (the Storage project adds them).
     /// </summary>
+    public static IServiceCollection AddCyberCodeCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<KnowledgeOptions>()
+            .Bind(configuration.GetSection(KnowledgeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SemanticOptions>()
+            .Bind(configuration.GetSection(SemanticOptions.Section))
+            .ValidateOnStart();
+        return services.AddCyberCodeCore();
+    }
+
+    /// <summary>As above, for a host that binds the options itself.</summary>
     public static IServiceCollection AddCyberCodeCore(this IServiceCollection services)
     {
         services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath()));
-        services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton<SemanticMatcher>();
+        services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<SemanticMatcher>()));
         services.AddSingleton<BotEngine>();
+        services.AddHostedService<SemanticStartup>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
+}
+
+/// <summary>Starts loading the model when the host starts, without making the host wait for it.</summary>
+internal sealed class SemanticStartup(SemanticMatcher matcher) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        matcher.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

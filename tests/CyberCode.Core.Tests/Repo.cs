@@ -21,13 +21,20 @@ internal static class Repo
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Above the test binaries normally; above this source file when they are built elsewhere
+        // (dotnet test --artifacts-path).
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? string.Empty })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CyberCode.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "CyberCode.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
+
+        static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 
         throw new InvalidOperationException("Cannot find the repository root (the folder with CyberCode.sln) above " + AppContext.BaseDirectory);
     }

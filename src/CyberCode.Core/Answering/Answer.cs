@@ -21,6 +21,9 @@ public sealed record Answer(
 
     /// <summary>The curated entry the answer comes from, when it comes from one.</summary>
     public string? EntryId { get; init; }
+
+    /// <summary>What the confidence of a ranked answer was computed from (for measuring it).</summary>
+    internal ConfidenceFeatures? Features { get; init; }
 }
 
 /// <summary>The values of <see cref="Answer.Kind"/>.</summary>

@@ -1,3 +1,4 @@
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 
 namespace CyberCode.Core.Answering;
@@ -20,9 +21,11 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly Tuning _tuning;
     private readonly QueryPlanner _planner;
     private readonly Ranker _ranker;
+    private readonly SemanticMatcher? _semantic;
 
-    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning)
+    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, SemanticMatcher? semantic)
     {
+        _semantic = semantic;
         Knowledge = knowledge;
         _index = index;
         _ownsIndex = ownsIndex;
@@ -34,18 +37,23 @@ public sealed partial class AnswerEngine : IDisposable
     public KnowledgeBase Knowledge { get; }
 
     /// <summary>Whether answers use the semantic model yet.</summary>
-    public Semantic.SemanticState SemanticState => Semantic.SemanticState.Disabled;
+    public SemanticState SemanticState => _semantic?.State ?? SemanticState.Disabled;
 
     private Essay Essay => Knowledge.Essay;
 
-    public static AnswerEngine Create(KnowledgeBase knowledge)
+    /// <param name="knowledge">What to answer from.</param>
+    /// <param name="semantic">Matching by meaning, used once it is ready; null for words only.</param>
+    public static AnswerEngine Create(KnowledgeBase knowledge, SemanticMatcher? semantic = null)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default);
+        return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default, semantic);
     }
 
     /// <summary>An engine over the same index with other tuning, for measuring it.</summary>
-    internal AnswerEngine WithTuning(Tuning tuning) => new(Knowledge, _index, ownsIndex: false, tuning);
+    internal AnswerEngine WithTuning(Tuning tuning) => new(Knowledge, _index, ownsIndex: false, tuning, _semantic);
+
+    /// <summary>Forgets cached work on questions already asked, so a measurement times all of it.</summary>
+    internal void ForgetQuestions() => _semantic?.ForgetQuestions();
 
     public Answer Ask(string? question)
     {
@@ -121,34 +129,53 @@ public sealed partial class AnswerEngine : IDisposable
             return Help(question);
         }
 
-        var ranked = _ranker.Rank(plan, hints);
+        var ranked = _ranker.Rank(plan, hints, _semantic?.Match(text));
         if (ranked.Count == 0)
         {
             return Decline(question, 0);
         }
 
         var top = ranked[0];
-        var confidence = Confidence(top, plan);
-        if (confidence >= _tuning.AnswerThreshold)
+        var features = Features(ranked, plan);
+        var semanticReady = top.Semantic is not null;
+        var confidence = semanticReady ? _tuning.Calibration.Probability(features) : Math.Clamp(top.Score, 0, 1);
+        var (answerAt, suggestAt) = semanticReady
+            ? (_tuning.CalibratedAnswerThreshold, _tuning.CalibratedSuggestThreshold)
+            : (_tuning.AnswerThreshold, _tuning.SuggestThreshold);
+        if (confidence >= answerAt)
         {
-            return top.Target.Entry is { } entry
+            var answer = top.Target.Entry is { } entry
                 ? FromEntry(question, entry, confidence, plan, ranked)
                 : FromPassage(question, top, plan, confidence, ranked);
+            return answer with { Features = features };
         }
 
         var suggestions = SuggestionsFrom(ranked);
-        return confidence >= _tuning.SuggestThreshold && suggestions.Count > 0
+        return (confidence >= suggestAt && suggestions.Count > 0
             ? new Answer(question, false, AnswerKinds.Suggestions, "I'm not sure I understood. Did you mean one of these?", Round(confidence), [], suggestions)
-            : Decline(question, confidence);
+            : Decline(question, confidence)) with { Features = features };
     }
 
-    /// <summary>
-    /// The top candidate's score, discounted by how much of the question the essay's vocabulary
-    /// covers: a question whose main words the essay never uses ("the president of Argentina")
-    /// must not be answered with a passage that matched its one common word.
-    /// </summary>
-    internal double Confidence(Candidate top, QueryPlan plan) =>
-        Math.Clamp(top.Score, 0, 1) * Math.Pow(plan.Coverage, _tuning.CoverageExponent);
+    /// <summary>The evidence for the top candidate that the confidence is computed from.</summary>
+    private static ConfidenceFeatures Features(IReadOnlyList<Candidate> ranked, QueryPlan plan)
+    {
+        var top = ranked[0];
+        var cited = FirstPassage(top);
+        var runnerUp = ranked.Skip(1).FirstOrDefault(c => FirstPassage(c) != cited);
+        var byWords = ranked.MaxBy(c => c.WordScore)!;
+        var byMeaning = ranked.MaxBy(c => c.Semantic ?? 0)!;
+        return new ConfidenceFeatures(
+            Math.Clamp(top.Score, 0, 1),
+            Math.Clamp(top.Score - (runnerUp?.Score ?? 0), 0, 1),
+            plan.Coverage,
+            top.Semantic ?? 0,
+            top.Target.Entry is null ? 0 : 1,
+            Math.Clamp(top.WordScore, 0, 1),
+            FirstPassage(byWords) == cited ? 1 : 0,
+            FirstPassage(byMeaning) == cited ? 1 : 0);
+
+        static string FirstPassage(Candidate c) => c.Target.Passage?.Id ?? c.Target.Entry!.Citations[0].PassageId;
+    }
 
     private Answer FromEntry(string question, Entry entry, double confidence, QueryPlan? plan, IReadOnlyList<Candidate>? ranked)
     {
@@ -246,9 +273,10 @@ public sealed partial class AnswerEngine : IDisposable
                 $"{s.Word}->{s.Stem} w={s.Weight:0.00}{(s.Known ? string.Empty : " unknown")}{(s.Filler ? " filler" : string.Empty)}{(s.Corrected ? " corrected" : string.Empty)}{(s.Alternatives.Count > 0 ? " ~" + string.Join("/", s.Alternatives.Keys) : string.Empty)}")),
             $"coverage: {plan.Coverage:0.000}",
         };
-        foreach (var c in _ranker.Rank(plan, hints, take: 8))
+        lines.Add($"semantic: {SemanticState.ToString().ToLowerInvariant()}");
+        foreach (var c in _ranker.Rank(plan, hints, _semantic?.Match(cleaned), take: 8))
         {
-            lines.Add($"{c.Target.Key,-40} score={c.Score:0.000} conf={Confidence(c, plan):0.000} surface={c.SurfaceMatch:0.000} body={c.BodyMatch:0.000} bm25={c.Lexical:0.000}");
+            lines.Add($"{c.Target.Key,-40} conf={c.Score:0.000} words={c.WordScore:0.000} surface={c.SurfaceMatch:0.000} body={c.BodyMatch:0.000} bm25={c.Lexical:0.000}{(c.Semantic is { } cos ? $" cosine={cos:0.000}" : string.Empty)}");
         }
 
         return lines;

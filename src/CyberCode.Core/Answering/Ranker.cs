@@ -1,9 +1,16 @@
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 
 namespace CyberCode.Core.Answering;
 
 /// <summary>A target with the evidence for it.</summary>
-internal sealed record Candidate(Target Target, double Score, double SurfaceMatch, double BodyMatch, double Lexical);
+/// <param name="Score">The fused score, 0..1: the candidates' order and the answer's confidence.</param>
+/// <param name="WordScore">The score from words alone, before the question's coverage is applied.</param>
+/// <param name="SurfaceMatch">Best Dice match with a way of asking for an entry.</param>
+/// <param name="BodyMatch">Share of the question the entry's answer or the passage covers.</param>
+/// <param name="Lexical">BM25, normalised to the best hit.</param>
+/// <param name="Semantic">Best cosine with the target's texts, or null when semantic matching is not in use.</param>
+internal sealed record Candidate(Target Target, double Score, double WordScore, double SurfaceMatch, double BodyMatch, double Lexical, double? Semantic);
 
 /// <summary>Which kinds of entry a question is likely after ("when …" → events).</summary>
 internal sealed record RankingHints(EntryKind? PreferKind = null);
@@ -13,6 +20,8 @@ internal sealed record RankingHints(EntryKind? PreferKind = null);
 /// scored by features a person can read: how closely the question matches a way of asking for
 /// an entry (weighted Dice over stems), how much of the question the entry's answer or the
 /// passage covers (weighted recall), words standing together, and the BM25 score as a tie-break.
+/// When the semantic model is ready, its best matches join the candidates and the closeness of
+/// meaning is fused with the word score (see <see cref="Fuse"/>).
 /// </summary>
 internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
 {
@@ -26,9 +35,12 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
     private double PassageWeight => tuning.Passage;
     private double LexicalWeight => tuning.Lexical;
 
-    public IReadOnlyList<Candidate> Rank(QueryPlan plan, RankingHints hints, int take = 10)
+    /// <summary>How many of the semantic model's closest targets join the word-based candidates.</summary>
+    internal const int SemanticCandidates = 15;
+
+    public IReadOnlyList<Candidate> Rank(QueryPlan plan, RankingHints hints, SemanticScores? semantic = null, int take = 10)
     {
-        if (plan.KnownWeight <= 0)
+        if (plan.KnownWeight <= 0 && semantic is null)
         {
             return [];
         }
@@ -40,8 +52,17 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
             boosts.AddRange(slot.Alternatives.Select(a => (a.Key, (float)(slot.Weight * a.Value))));
         }
 
-        var lexical = index.Search(boosts, 80);
+        var lexical = boosts.Count > 0 ? index.Search(boosts, 80) : [];
         var maxLexical = lexical.Count > 0 ? lexical.Values.Max() : 1f;
+        if (semantic is not null)
+        {
+            foreach (var key in semantic.Top(SemanticCandidates))
+            {
+                lexical.TryAdd(key, 0);
+            }
+        }
+
+        var coverage = Math.Pow(plan.Coverage, tuning.CoverageExponent);
         var candidates = new List<Candidate>(lexical.Count);
         foreach (var (key, bm25) in lexical)
         {
@@ -70,10 +91,33 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
             }
 
             score += LexicalWeight * lexicalScore;
-            candidates.Add(new Candidate(target, score, surface, body, lexicalScore));
+            double? closeness = semantic?.Best(key);
+            candidates.Add(new Candidate(target, Fuse(score, coverage, closeness), score, surface, body, lexicalScore, closeness));
         }
 
         return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Target.Key, StringComparer.Ordinal).Take(take).ToArray();
+    }
+
+    /// <summary>
+    /// One score from words and meaning, also the answer's confidence. The word score is cut by
+    /// the share of the question's words the essay knows (a question about things the essay never
+    /// names must not ride on one common word); the cosine is mapped linearly from
+    /// <see cref="Tuning.SemanticFloor"/> (unrelated, 0) to <see cref="Tuning.SemanticCeiling"/>
+    /// (same meaning, 1), and the two are mixed by <see cref="Tuning.SemanticWeight"/>.
+    /// A linear mix, rather than rank fusion (RRF), because the result must also be a calibrated
+    /// confidence for the answer / "did you mean" / decline decision; the weights and both
+    /// thresholds were chosen together on our own questions (bench --tune), see <see cref="Tuning"/>.
+    /// </summary>
+    internal double Fuse(double wordScore, double coverage, double? cosine)
+    {
+        var words = Math.Clamp(wordScore, 0, 1) * coverage;
+        if (cosine is not { } c)
+        {
+            return words;
+        }
+
+        var meaning = Math.Clamp((c - tuning.SemanticFloor) / (tuning.SemanticCeiling - tuning.SemanticFloor), 0, 1);
+        return ((1 - tuning.SemanticWeight) * words) + (tuning.SemanticWeight * meaning);
     }
 
     /// <summary>Share of the question's known weight that a set of stems covers.</summary>

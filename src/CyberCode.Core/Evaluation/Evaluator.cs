@@ -109,6 +109,9 @@ public static partial class Evaluator
             }
         }
 
+        // Warm code, but cold questions: the timed pass embeds each question again.
+        engine.ForgetQuestions();
+
         var outcomes = new List<EvalOutcome>(items.Count);
         foreach (var item in items)
         {

@@ -42,7 +42,17 @@ internal sealed partial class CyberCodeDatabase : IDisposable
             return;
         }
 
-        Db.Checkpoint();
+        try
+        {
+            Db.Checkpoint();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or LiteDB.LiteException)
+        {
+            // LiteDB closes its file itself after some failures; what it wrote is in its log file
+            // and is replayed at the next open, so a shutdown must not end in an unhandled error.
+            LogCheckpointFailed(ex, Path);
+        }
+
         Db.Dispose();
         LogClosed(Path);
     }
@@ -84,4 +94,7 @@ internal sealed partial class CyberCodeDatabase : IDisposable
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Closed the database at {Path}")]
     private partial void LogClosed(string path);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Could not checkpoint the database at {Path} while closing it; the next start replays its log")]
+    private partial void LogCheckpointFailed(Exception exception, string path);
 }

@@ -1,0 +1,125 @@
+using System.Numerics.Tensors;
+using System.Security.Cryptography;
+using System.Text;
+using CyberCode.Core.Knowledge;
+
+namespace CyberCode.Core.Answering.Semantic;
+
+/// <summary>
+/// The embedded texts of every target: for an entry, each way of asking for it (title, phrasings,
+/// aliases) and its answer; for a passage, each of its sentences. A question is compared with all
+/// of them (a few thousand dot products of 384 floats: well under a millisecond).
+/// </summary>
+internal sealed class SemanticIndex
+{
+    private readonly SemanticText[] _texts;
+    private readonly float[] _matrix;
+    private readonly int _dimensions;
+
+    private SemanticIndex(SemanticText[] texts, float[] matrix, int dimensions)
+    {
+        _texts = texts;
+        _matrix = matrix;
+        _dimensions = dimensions;
+    }
+
+    public int Count => _texts.Length;
+
+    /// <summary>What to embed for a body of knowledge, with a stable key per text.</summary>
+    public static IReadOnlyList<SemanticText> TextsOf(KnowledgeBase knowledge)
+    {
+        var texts = new List<SemanticText>();
+        foreach (var entry in knowledge.Entries)
+        {
+            var key = "e:" + entry.Id;
+            foreach (var surface in entry.Phrasings.Prepend(entry.Title).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                texts.Add(new SemanticText(key, SemanticRole.Surface, surface));
+            }
+
+            texts.Add(new SemanticText(key, SemanticRole.Body, entry.Text));
+        }
+
+        foreach (var passage in knowledge.Essay.Passages)
+        {
+            foreach (var (start, length) in Passages.Sentences(passage.Text))
+            {
+                var sentence = passage.Text.Substring(start, length).Trim();
+                if (sentence.Length >= 12)
+                {
+                    texts.Add(new SemanticText("p:" + passage.Id, SemanticRole.Body, sentence));
+                }
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>The cache key of a text: a hash, so the cache never holds the knowledge twice.</summary>
+    public static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+
+    public static SemanticIndex Build(IReadOnlyList<SemanticText> texts, IReadOnlyList<float[]> vectors)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(vectors.Count, texts.Count);
+        var dimensions = vectors.Count > 0 ? vectors[0].Length : 0;
+        var matrix = new float[texts.Count * dimensions];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (vectors[i].Length != dimensions)
+            {
+                throw new InvalidOperationException($"Vector {i} has {vectors[i].Length} dimensions, not {dimensions}.");
+            }
+
+            vectors[i].CopyTo(matrix, i * dimensions);
+        }
+
+        return new SemanticIndex([.. texts], matrix, dimensions);
+    }
+
+    /// <summary>
+    /// For each target, the best cosine between the question and one of its ways of asking, and
+    /// between the question and its answer text or sentences.
+    /// </summary>
+    public SemanticScores Score(float[] question)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(question.Length, _dimensions);
+        var scores = new Dictionary<string, (double Surface, double Body)>(StringComparer.Ordinal);
+        var matrix = _matrix.AsSpan();
+        for (var i = 0; i < _texts.Length; i++)
+        {
+            var cosine = TensorPrimitives.Dot(matrix.Slice(i * _dimensions, _dimensions), question);
+            var text = _texts[i];
+            var (surface, body) = scores.GetValueOrDefault(text.TargetKey, (-1, -1));
+            scores[text.TargetKey] = text.Role == SemanticRole.Surface
+                ? (Math.Max(surface, cosine), body)
+                : (surface, Math.Max(body, cosine));
+        }
+
+        return new SemanticScores(scores);
+    }
+}
+
+internal enum SemanticRole
+{
+    /// <summary>A way of asking for an entry.</summary>
+    Surface,
+
+    /// <summary>What an entry or passage says.</summary>
+    Body,
+}
+
+internal sealed record SemanticText(string TargetKey, SemanticRole Role, string Text);
+
+/// <summary>A question's closeness to every target (cosines in -1..1; -1 where a target has no text of that role).</summary>
+internal sealed class SemanticScores(Dictionary<string, (double Surface, double Body)> scores)
+{
+    public IReadOnlyDictionary<string, (double Surface, double Body)> ByTarget => scores;
+
+    /// <summary>The closeness that counts for a target: its best way of asking, else its text.</summary>
+    public double Best(string targetKey) =>
+        scores.TryGetValue(targetKey, out var s) ? Math.Max(s.Surface, s.Body) : 0;
+
+    public IEnumerable<string> Top(int count) =>
+        scores.OrderByDescending(kv => Math.Max(kv.Value.Surface, kv.Value.Body)).Take(count).Select(kv => kv.Key);
+}

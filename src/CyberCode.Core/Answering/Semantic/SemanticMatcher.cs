@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CyberCode.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CyberCode.Core.Answering.Semantic;
+
+/// <summary>
+/// Matching by meaning, loaded in the background: the model (about a second), then the vectors of
+/// every phrasing, answer and sentence — from the cache when the text has not changed, else
+/// computed and cached. Until it is <see cref="SemanticState.Ready"/> the engine ranks by words
+/// alone; a model that fails to load is logged once and the bot keeps answering.
+/// </summary>
+public sealed partial class SemanticMatcher : IDisposable
+{
+    /// <summary>Repeated questions (starter buttons, quiz groups asking the same thing) skip the model.</summary>
+    private const int MaxCachedQuestions = 4096;
+
+    private const int EmbedBatch = 64;
+
+    private readonly KnowledgeBase _knowledge;
+    private readonly IEmbeddingCache _cache;
+    private readonly Func<ISentenceEmbedder> _createEmbedder;
+    private readonly ILogger<SemanticMatcher> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, float[]> _questions = new(StringComparer.Ordinal);
+    private readonly Lock _startGate = new();
+    private Task? _loading;
+    private ISentenceEmbedder? _embedder;
+    private SemanticIndex? _index;
+    private volatile SemanticState _state;
+    private int _cacheWarned;
+
+    public SemanticMatcher(IOptions<SemanticOptions> options, KnowledgeBase knowledge, IEmbeddingCache cache, ILogger<SemanticMatcher> logger)
+        : this(options, knowledge, cache, logger, static () => new MiniLmEmbedder())
+    {
+    }
+
+    internal SemanticMatcher(IOptions<SemanticOptions> options, KnowledgeBase knowledge, IEmbeddingCache cache, ILogger<SemanticMatcher> logger, Func<ISentenceEmbedder> createEmbedder)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _knowledge = knowledge ?? throw new ArgumentNullException(nameof(knowledge));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _createEmbedder = createEmbedder;
+        _state = options.Value.Enabled ? SemanticState.Loading : SemanticState.Disabled;
+    }
+
+    public SemanticState State => _state;
+
+    /// <summary>Starts loading in the background, once; returns at once.</summary>
+    public void Start()
+    {
+        lock (_startGate)
+        {
+            if (_loading is null && _state == SemanticState.Loading)
+            {
+                _loading = Task.Run(() => LoadAsync(_stopping.Token));
+            }
+        }
+    }
+
+    /// <summary>Starts loading if needed and waits until the model is ready or has failed (never throws for a failed load).</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        Task? loading;
+        lock (_startGate)
+        {
+            loading = _loading;
+        }
+
+        if (loading is not null)
+        {
+            await loading.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The question's closeness to every target, or null while the model is not ready.</summary>
+    internal SemanticScores? Match(string question)
+    {
+        if (_state != SemanticState.Ready || _index is not { } index || _embedder is not { } embedder || question.Length == 0)
+        {
+            return null;
+        }
+
+        if (!_questions.TryGetValue(question, out var vector))
+        {
+            vector = embedder.Embed([question], CancellationToken.None)[0];
+            if (_questions.Count >= MaxCachedQuestions)
+            {
+                _questions.Clear();
+            }
+
+            _questions[question] = vector;
+        }
+
+        return index.Score(vector);
+    }
+
+    /// <summary>Forgets the vectors of questions already asked (so a measurement times the model too).</summary>
+    internal void ForgetQuestions() => _questions.Clear();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        ISentenceEmbedder? embedder = null;
+        try
+        {
+            embedder = _createEmbedder();
+            var texts = SemanticIndex.TextsOf(_knowledge);
+            var keys = texts.Select(t => SemanticIndex.Hash(t.Text)).ToArray();
+            var vectors = await CachedAsync(embedder.Model, keys, ct);
+            var fromCache = vectors.Count;
+
+            var missing = texts.Select((t, i) => (t.Text, Key: keys[i])).Where(x => !vectors.ContainsKey(x.Key)).DistinctBy(x => x.Key).ToList();
+
+            // Every core at start-up (the model's session runs one thread per call), and each batch
+            // is stored as soon as it is done, so a run cut short keeps what it computed.
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+            await Parallel.ForEachAsync(missing.Chunk(EmbedBatch), options, async (batch, token) =>
+            {
+                var embedded = embedder.Embed([.. batch.Select(b => b.Text)], token);
+                var fresh = new Dictionary<string, float[]>(StringComparer.Ordinal);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    fresh[batch[i].Key] = embedded[i];
+                }
+
+                lock (vectors)
+                {
+                    foreach (var (key, vector) in fresh)
+                    {
+                        vectors[key] = vector;
+                    }
+                }
+
+                await StoreAsync(embedder.Model, fresh, token);
+            });
+
+            _index = SemanticIndex.Build(texts, [.. keys.Select(k => vectors[k])]);
+            _embedder = embedder;
+            _state = SemanticState.Ready;
+            LogReady(texts.Count, fromCache, clock.ElapsedMilliseconds);
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the model may report its cancelled run as its own kind of error.
+            embedder?.Dispose();
+        }
+        catch (Exception ex)
+        {
+            embedder?.Dispose();
+            _state = SemanticState.Failed;
+            LogFailed(ex);
+        }
+    }
+
+    private async Task<Dictionary<string, float[]>> CachedAsync(string model, string[] keys, CancellationToken ct)
+    {
+        try
+        {
+            return new Dictionary<string, float[]>(await _cache.GetManyAsync(model, keys.Distinct().ToArray(), ct), StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WarnCacheOnce(ex);
+            return new Dictionary<string, float[]>(StringComparer.Ordinal);
+        }
+    }
+
+    private async Task StoreAsync(string model, Dictionary<string, float[]> vectors, CancellationToken ct)
+    {
+        try
+        {
+            await _cache.PutManyAsync(model, vectors, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WarnCacheOnce(ex);
+        }
+    }
+
+    private void WarnCacheOnce(Exception ex)
+    {
+        if (Interlocked.Exchange(ref _cacheWarned, 1) == 0)
+        {
+            LogCacheUnavailable(ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        Task? loading;
+        lock (_startGate)
+        {
+            loading = _loading;
+        }
+
+        // Let a batch in progress finish before the model underneath it goes away.
+        if (loading is not null && !loading.Wait(TimeSpan.FromSeconds(10)))
+        {
+            return;
+        }
+
+        _embedder?.Dispose();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Semantic matching is ready: {Texts} texts ({FromCache} vectors from the cache) in {Milliseconds} ms")]
+    private partial void LogReady(int texts, int fromCache, long milliseconds);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "The sentence-embedding model could not be loaded; answers use word matching only. Set Answering:Semantic:Enabled=false to skip it")]
+    private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "The embedding cache could not be used; vectors are computed and not kept")]
+    private partial void LogCacheUnavailable(Exception exception);
+}

@@ -1,0 +1,67 @@
+using CyberCode.Core.Answering;
+
+namespace CyberCode.Core.Tests.Answering.Semantic;
+
+/// <summary>How words and meaning are fused, and how the confidence decides the outcome (real model).</summary>
+public sealed class FusionTests
+{
+    private static readonly Lazy<AnswerEngine> LazyEngine = new(() => AnswerEngine.Create(Repo.Knowledge, RealModel.Matcher()));
+
+    private static AnswerEngine Engine => LazyEngine.Value;
+
+    [Fact]
+    public void Fuse_WithoutTheModel_IsTheWordScoreCutByCoverage()
+    {
+        var ranker = new Ranker(new KnowledgeIndex(Repo.Knowledge), Tuning.Default);
+        Assert.Equal(0.8 * 0.5, ranker.Fuse(0.8, 0.5, cosine: null), 6);
+    }
+
+    [Fact]
+    public void Fuse_MapsTheCosineBetweenFloorAndCeiling_AndMixesByWeight()
+    {
+        var tuning = Tuning.Default with { SemanticWeight = 0.5, SemanticFloor = 0.3, SemanticCeiling = 0.8 };
+        var ranker = new Ranker(new KnowledgeIndex(Repo.Knowledge), tuning);
+
+        Assert.Equal(0.5, ranker.Fuse(0, 1, cosine: 0.95), 6);
+        Assert.Equal(0.25, ranker.Fuse(0, 1, cosine: 0.55), 6);
+        Assert.Equal(0.5, ranker.Fuse(1, 1, cosine: 0.1), 6);
+    }
+
+    [Theory]
+    [InlineData("why cant they agree on a treaty", "I.3")]
+    [InlineData("what should china spend money on to get stronger online", "III.1")]
+    public void Ask_InEverydayWords_AnsweredByMeaningWhereWordsAloneAreUnsure(string question, string passageId)
+    {
+        var words = Repo.Engine.Ask(question);
+        var fused = Engine.Ask(question);
+
+        Assert.False(words.Answered, $"words alone answered: {words.Kind} {words.Confidence}");
+        Assert.True(fused.Answered, fused.Text);
+        Assert.Equal(passageId, fused.Citations[0].PassageId);
+    }
+
+    [Theory]
+    [InlineData("how do hackers break into wifi")]
+    [InlineData("what is the recipe for dumplings")]
+    public void Ask_OffTopic_DeclinesWithTheModelToo(string question)
+    {
+        var answer = Engine.Ask(question);
+        Assert.False(answer.Answered);
+    }
+
+    [Fact]
+    public void Thresholds_DecideBetweenAnswerSuggestionsAndDecline()
+    {
+        const string question = "how come the americans dont want new rules for the net";
+        var probability = Engine.Ask(question).Confidence;
+
+        using var strict = Engine.WithTuning(Tuning.Default with { CalibratedAnswerThreshold = probability + 0.001, CalibratedSuggestThreshold = probability - 0.001 });
+        using var stricter = Engine.WithTuning(Tuning.Default with { CalibratedAnswerThreshold = probability + 0.002, CalibratedSuggestThreshold = probability + 0.001 });
+
+        var suggested = strict.Ask(question);
+        Assert.False(suggested.Answered);
+        Assert.Equal(AnswerKinds.Suggestions, suggested.Kind);
+        Assert.NotEmpty(suggested.Suggestions);
+        Assert.Equal(AnswerKinds.Decline, stricter.Ask(question).Kind);
+    }
+}

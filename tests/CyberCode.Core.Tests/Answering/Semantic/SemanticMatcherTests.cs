@@ -1,0 +1,85 @@
+using CyberCode.Core.Answering;
+using CyberCode.Core.Answering.Semantic;
+using Microsoft.Extensions.Logging;
+
+namespace CyberCode.Core.Tests.Answering.Semantic;
+
+/// <summary>Loading the model in the background, and what the bot does meanwhile or without it.</summary>
+public sealed class SemanticMatcherTests
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    [Fact]
+    public async Task Disabled_NeverLoads_AndAnswersExactlyAsWordsAlone()
+    {
+        var embedder = new CountingEmbedder();
+        using var matcher = RealModel.Matcher(Repo.Knowledge, embedder, new MemoryEmbeddingCache(), enabled: false);
+        using var engine = AnswerEngine.Create(Repo.Knowledge, matcher);
+
+        await matcher.WaitAsync(Ct);
+
+        Assert.Equal(SemanticState.Disabled, engine.SemanticState);
+        Assert.Equal(0, embedder.Embedded);
+        var question = "why does beijing want a say over the web";
+        var (words, fused) = (Repo.Engine.Ask(question), engine.Ask(question));
+        Assert.Equal((words.Kind, words.Text, words.Confidence), (fused.Kind, fused.Text, fused.Confidence));
+        Assert.Equal(words.Citations.Select(c => c.PassageId), fused.Citations.Select(c => c.PassageId));
+    }
+
+    [Fact]
+    public async Task ModelFailsToLoad_LoggedOnce_AndTheBotKeepsAnswering()
+    {
+        var logger = new ListLogger<SemanticMatcher>();
+        using var matcher = RealModel.Matcher(Repo.Knowledge, new CountingEmbedder(new InvalidOperationException("model file is corrupt")), new MemoryEmbeddingCache(), logger);
+        using var engine = AnswerEngine.Create(Repo.Knowledge, matcher);
+
+        await matcher.WaitAsync(Ct);
+        await matcher.WaitAsync(Ct);
+        var answer = engine.Ask("define cyber sovereignty");
+
+        Assert.Equal(SemanticState.Failed, engine.SemanticState);
+        var error = Assert.Single(logger.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("Answering:Semantic:Enabled=false", error.Message, StringComparison.Ordinal);
+        Assert.True(answer.Answered);
+        Assert.Equal("II.5", answer.Citations[0].PassageId);
+    }
+
+    [Fact]
+    public async Task WhileLoading_AnswersByWords_ThenByMeaningOnceReady()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var matcher = RealModel.Matcher(Repo.Knowledge, new CountingEmbedder(gate: gate.Task), new MemoryEmbeddingCache());
+        using var engine = AnswerEngine.Create(Repo.Knowledge, matcher);
+        matcher.Start();
+
+        var during = engine.Ask("what is the role of the UN GGE");
+        Assert.Equal(SemanticState.Loading, engine.SemanticState);
+        Assert.True(during.Answered);
+        Assert.Equal(Repo.Engine.Ask("what is the role of the UN GGE").Confidence, during.Confidence);
+
+        gate.SetResult();
+        await matcher.WaitAsync(Ct);
+        Assert.Equal(SemanticState.Ready, engine.SemanticState);
+    }
+
+    [Fact]
+    public async Task Restart_TakesEveryVectorFromTheCache()
+    {
+        var cache = new MemoryEmbeddingCache();
+        var first = new CountingEmbedder();
+        using (var matcher = RealModel.Matcher(Repo.Knowledge, first, cache))
+        {
+            await matcher.WaitAsync(Ct);
+        }
+
+        var second = new CountingEmbedder();
+        using (var matcher = RealModel.Matcher(Repo.Knowledge, second, cache))
+        {
+            await matcher.WaitAsync(Ct);
+            Assert.Equal(SemanticState.Ready, matcher.State);
+        }
+
+        Assert.True(first.Embedded > 1000, $"only {first.Embedded} texts embedded");
+        Assert.Equal(0, second.Embedded);
+    }
+}
