@@ -12,6 +12,12 @@ namespace CyberCode.Core;
 /// </summary>
 public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questionLog, TimeProvider time, ILogger<BotEngine> logger)
 {
+    /// <summary>Distinct recent questions whose answers are kept, per generation (two: a few MB in all).</summary>
+    private const int CachedAnswers = 2048;
+
+    private readonly AnswerCache _cache = new(CachedAnswers);
+    private readonly Func<string?, Answer> _ask = answers.Ask;
+
     /// <summary>Whether answers use the semantic model yet (for <c>/readyz</c>).</summary>
     public SemanticState SemanticState => answers.SemanticState;
 
@@ -19,7 +25,7 @@ public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questio
     {
         ArgumentNullException.ThrowIfNull(incoming);
         cancellationToken.ThrowIfCancellationRequested();
-        var answer = answers.Ask(incoming.Text);
+        var answer = _cache.GetOrAdd(incoming.Text, incoming.ScopeId, answers.SemanticState, _ask);
         if (IsMiss(answer))
         {
             await RecordAsync(new QuestionEvent(answer.Question, QuestionSignal.Miss, incoming.Channel, incoming.ScopeId, null, answer.Kind, time.GetUtcNow()), cancellationToken);

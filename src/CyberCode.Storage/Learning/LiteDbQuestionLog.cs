@@ -2,6 +2,8 @@ using System.Globalization;
 using CyberCode.Core.Learning;
 using CyberCode.Storage.Database;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CyberCode.Storage.Learning;
 
@@ -9,25 +11,42 @@ namespace CyberCode.Storage.Learning;
 /// <see cref="IQuestionLog"/> in the <c>questions</c> collection: one document per signal,
 /// entry and normalised question, counted up in place.
 /// </summary>
-internal sealed class LiteDbQuestionLog : IQuestionLog
+/// <remarks>
+/// Events are counted in memory and written once a second (and before every read, and when the
+/// log is disposed at shutdown), each question once with all its new events, in one transaction.
+/// Writing every event as it came cost about 0.1 ms of CPU each (read, count, write, index, log
+/// pages): a busy service spent more time logging its misses than answering. A crash loses at
+/// most the last second of tallies, which the bot already accepts for a failed write.
+/// </remarks>
+internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
 {
     private const string Collection = "questions";
 
     /// <summary>How many places a tally remembers (most recent first).</summary>
     private const int MaxChannels = 5;
 
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
+
     private readonly CyberCodeDatabase _database;
     private readonly ILiteCollection<QuestionTallyDocument> _tallies;
+    private readonly ILogger _logger;
+    private readonly ITimer _timer;
 
-    // Counting is read, add one, write: two at once would lose one.
-    private readonly Lock _gate = new();
+    // _pendingGate guards _pending; _writeGate makes flushes one at a time, so a tally is never
+    // read, counted and written by two flushes at once.
+    private readonly Lock _pendingGate = new();
+    private readonly Lock _writeGate = new();
+    private Dictionary<string, PendingTally> _pending = new(StringComparer.Ordinal);
+    private int _disposed;
 
-    public LiteDbQuestionLog(CyberCodeDatabase database)
+    public LiteDbQuestionLog(CyberCodeDatabase database, TimeProvider? time = null, ILogger<LiteDbQuestionLog>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _logger = logger ?? NullLogger<LiteDbQuestionLog>.Instance;
         _tallies = database.Db.GetCollection<QuestionTallyDocument>(Collection);
         _tallies.EnsureIndex(d => d.Count);
+        _timer = (time ?? TimeProvider.System).CreateTimer(_ => FlushQuietly(), null, FlushEvery, FlushEvery);
     }
 
     public Task RecordAsync(QuestionEvent questionEvent, CancellationToken cancellationToken)
@@ -38,49 +57,29 @@ internal sealed class LiteDbQuestionLog : IQuestionLog
             return Task.FromCanceled(cancellationToken);
         }
 
+        if (Volatile.Read(ref _disposed) != 0 || _database.IsDisposed)
+        {
+            return Task.FromException(new ObjectDisposedException(nameof(LiteDbQuestionLog)));
+        }
+
         var key = QuestionKey.From(questionEvent.Question);
         if (key.Length == 0)
         {
             return Task.CompletedTask;
         }
 
-        var signal = questionEvent.Signal.ToString();
-        var id = string.Join('|', signal, questionEvent.EntryId ?? string.Empty, key);
-        var place = string.IsNullOrEmpty(questionEvent.ScopeId) ? questionEvent.Channel : questionEvent.Channel + "/" + questionEvent.ScopeId;
-        var at = questionEvent.At.UtcDateTime;
-        try
+        var id = string.Join('|', questionEvent.Signal.ToString(), questionEvent.EntryId ?? string.Empty, key);
+        lock (_pendingGate)
         {
-            lock (_gate)
+            if (!_pending.TryGetValue(id, out var tally))
             {
-                _database.ThrowIfDisposed();
-                var doc = _tallies.FindById(id) ?? new QuestionTallyDocument
-                {
-                    Id = id,
-                    Key = key,
-                    Signal = signal,
-                    EntryId = questionEvent.EntryId,
-                    FirstAsked = at,
-                };
-                doc.Count++;
-                doc.Example = questionEvent.Question.Trim();
-                doc.LastAsked = at > doc.LastAsked ? at : doc.LastAsked;
-                doc.AnswerKind = questionEvent.AnswerKind;
-                doc.Channels.Remove(place);
-                doc.Channels.Insert(0, place);
-                if (doc.Channels.Count > MaxChannels)
-                {
-                    doc.Channels.RemoveRange(MaxChannels, doc.Channels.Count - MaxChannels);
-                }
-
-                _tallies.Upsert(doc);
+                _pending[id] = tally = new PendingTally(key, questionEvent);
             }
 
-            return Task.CompletedTask;
+            tally.Add(questionEvent);
         }
-        catch (Exception ex)
-        {
-            return Task.FromException(ex);
-        }
+
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken)
@@ -93,7 +92,7 @@ internal sealed class LiteDbQuestionLog : IQuestionLog
 
         try
         {
-            _database.ThrowIfDisposed();
+            Flush();
             var wanted = signal?.ToString();
             IReadOnlyList<QuestionTally> top = [.. _tallies.FindAll()
                 .Where(d => wanted is null || d.Signal == wanted)
@@ -110,6 +109,69 @@ internal sealed class LiteDbQuestionLog : IQuestionLog
         }
     }
 
+    /// <summary>Writes what is counted so far; the container disposes this before the database.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _timer.Dispose();
+        FlushQuietly();
+    }
+
+    private void Flush()
+    {
+        lock (_writeGate)
+        {
+            _database.ThrowIfDisposed();
+            Dictionary<string, PendingTally> batch;
+            lock (_pendingGate)
+            {
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+
+                batch = _pending;
+                _pending = new Dictionary<string, PendingTally>(StringComparer.Ordinal);
+            }
+
+            var db = _database.Db;
+            db.BeginTrans();
+            try
+            {
+                foreach (var (id, tally) in batch)
+                {
+                    var doc = _tallies.FindById(id) ?? tally.NewDocument(id);
+                    tally.ApplyTo(doc);
+                    _tallies.Upsert(doc);
+                }
+
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    private void FlushQuietly()
+    {
+        try
+        {
+            Flush();
+        }
+        catch (Exception ex)
+        {
+            // On a timer or at shutdown there is no caller to tell; these tallies are lost.
+            LogFlushFailed(ex);
+        }
+    }
+
     private static QuestionTally ToTally(QuestionTallyDocument d) => new(
         d.Key,
         d.Example,
@@ -119,4 +181,62 @@ internal sealed class LiteDbQuestionLog : IQuestionLog
         new DateTimeOffset(DateTime.SpecifyKind(d.LastAsked, DateTimeKind.Utc)),
         d.Channels,
         d.EntryId);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Could not write the counted questions to the database; those tallies are lost")]
+    private partial void LogFlushFailed(Exception exception);
+
+    /// <summary>The events of one tally not yet written, already counted together.</summary>
+    private sealed class PendingTally(string key, QuestionEvent first)
+    {
+        private readonly List<string> _places = [];
+        private int _count;
+        private string _example = string.Empty;
+        private string _answerKind = string.Empty;
+        private DateTime _first = first.At.UtcDateTime;
+        private DateTime _last = first.At.UtcDateTime;
+
+        public void Add(QuestionEvent e)
+        {
+            var at = e.At.UtcDateTime;
+            _count++;
+            _example = e.Question.Trim();
+            _answerKind = e.AnswerKind;
+            _first = at < _first ? at : _first;
+            _last = at > _last ? at : _last;
+            var place = string.IsNullOrEmpty(e.ScopeId) ? e.Channel : e.Channel + "/" + e.ScopeId;
+            _places.Remove(place);
+            _places.Add(place);
+        }
+
+        public QuestionTallyDocument NewDocument(string id) => new()
+        {
+            Id = id,
+            Key = key,
+            Signal = first.Signal.ToString(),
+            EntryId = first.EntryId,
+            FirstAsked = _first,
+            LastAsked = _last,
+        };
+
+        public void ApplyTo(QuestionTallyDocument doc)
+        {
+            doc.Count += _count;
+            doc.Example = _example;
+            doc.AnswerKind = _answerKind;
+            doc.FirstAsked = _first < doc.FirstAsked ? _first : doc.FirstAsked;
+            doc.LastAsked = _last > doc.LastAsked ? _last : doc.LastAsked;
+
+            // _places runs oldest to newest; the document keeps the newest first.
+            foreach (var place in _places)
+            {
+                doc.Channels.Remove(place);
+                doc.Channels.Insert(0, place);
+            }
+
+            if (doc.Channels.Count > MaxChannels)
+            {
+                doc.Channels.RemoveRange(MaxChannels, doc.Channels.Count - MaxChannels);
+            }
+        }
+    }
 }

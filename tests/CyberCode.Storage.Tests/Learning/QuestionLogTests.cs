@@ -1,0 +1,115 @@
+using CyberCode.Core.Learning;
+using CyberCode.Storage.Learning;
+using CyberCode.Storage.Semantic;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CyberCode.Storage.Tests.Learning;
+
+public sealed class QuestionLogTests : IDisposable
+{
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private readonly TestDatabase _file = new();
+    private readonly CancellationToken _ct = CancellationToken.None;
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Record_SameQuestionWrittenDifferently_CountedAsOne()
+    {
+        using var db = TestDatabase.OpenDatabase(_file.Path);
+        var log = new LiteDbQuestionLog(db);
+
+        await log.RecordAsync(Miss("What did the Yekaterinburg summit produce?", "discord", "guild-1", Monday), _ct);
+        await log.RecordAsync(Miss("what did the yekaterinburg summit produce", "web", null, Monday.AddHours(2)), _ct);
+
+        var tally = Assert.Single(await log.TopAsync(10, QuestionSignal.Miss, _ct));
+        Assert.Equal(2, tally.Count);
+        Assert.Equal("what did the yekaterinburg summit produce", tally.Example);
+        Assert.Equal(Monday, tally.FirstAsked);
+        Assert.Equal(Monday.AddHours(2), tally.LastAsked);
+        Assert.Equal(["web", "discord/guild-1"], tally.Channels);
+    }
+
+    [Fact]
+    public async Task Top_MostFrequentFirst_AndFeedbackKeptApartFromMisses()
+    {
+        using var db = TestDatabase.OpenDatabase(_file.Path);
+        var log = new LiteDbQuestionLog(db);
+        await log.RecordAsync(Miss("who founded icann", "web", null, Monday), _ct);
+        for (var i = 0; i < 3; i++)
+        {
+            await log.RecordAsync(Miss("what is a botnet", "cli", null, Monday.AddMinutes(i)), _ct);
+        }
+
+        await log.RecordAsync(new QuestionEvent("define cyber sovereignty", QuestionSignal.NotHelpful, "web", null, "term-cyber-sovereignty", "definition", Monday), _ct);
+
+        var misses = await log.TopAsync(10, QuestionSignal.Miss, _ct);
+        Assert.Equal(["what is a botnet", "who founded icann"], misses.Select(m => m.Key));
+        var notHelpful = Assert.Single(await log.TopAsync(10, QuestionSignal.NotHelpful, _ct));
+        Assert.Equal("term-cyber-sovereignty", notHelpful.EntryId);
+        Assert.Equal(3, (await log.TopAsync(10, null, _ct)).Count);
+        Assert.Single(await log.TopAsync(1, null, _ct));
+    }
+
+    [Fact]
+    public async Task Record_SurvivesAReopenOfTheFile()
+    {
+        using (var db = TestDatabase.OpenDatabase(_file.Path))
+        using (var log = new LiteDbQuestionLog(db))
+        {
+            // Disposed before the database, as the container does at shutdown.
+            await log.RecordAsync(Miss("what is a botnet", "cli", null, Monday), _ct);
+        }
+
+        using var reopened = TestDatabase.OpenDatabase(_file.Path);
+        Assert.Equal(1, Assert.Single(await new LiteDbQuestionLog(reopened).TopAsync(5, null, _ct)).Count);
+    }
+
+    [Fact]
+    public async Task Record_IsWrittenWithinASecond_WithoutAnyRead()
+    {
+        var time = new FakeTimeProvider(Monday);
+        using var db = TestDatabase.OpenDatabase(_file.Path);
+        using var log = new LiteDbQuestionLog(db, time);
+        var stored = db.Db.GetCollection("questions");
+
+        await log.RecordAsync(Miss("what is a botnet", "web", null, Monday), _ct);
+        await log.RecordAsync(Miss("What is a botnet?", "cli", null, Monday.AddMilliseconds(10)), _ct);
+        var beforeTheTick = stored.Count();
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, beforeTheTick);
+        var doc = Assert.Single(stored.FindAll());
+        Assert.Equal(2, doc["Count"].AsInt32);
+        Assert.Equal(["cli", "web"], doc["Channels"].AsArray.Select(c => c.AsString));
+    }
+
+    [Fact]
+    public async Task Record_ManyAtOnce_NoCountIsLost()
+    {
+        using var db = TestDatabase.OpenDatabase(_file.Path);
+        var log = new LiteDbQuestionLog(db);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => log.RecordAsync(Miss("what is a botnet", "web", null, Monday.AddSeconds(i)), _ct))));
+
+        Assert.Equal(200, Assert.Single(await log.TopAsync(5, QuestionSignal.Miss, _ct)).Count);
+    }
+
+    [Fact]
+    public async Task EmbeddingCache_VectorsReadBackExactly_PerModel_AfterReopen()
+    {
+        float[] vector = [0.1f, -0.25f, 1e-7f, 0.333333f];
+        using (var db = TestDatabase.OpenDatabase(_file.Path))
+        {
+            await new LiteDbEmbeddingCache(db).PutManyAsync("model-a", new Dictionary<string, float[]> { ["k1"] = vector }, _ct);
+        }
+
+        using var reopened = TestDatabase.OpenDatabase(_file.Path);
+        var cache = new LiteDbEmbeddingCache(reopened);
+        Assert.Equal(vector, (await cache.GetManyAsync("model-a", ["k1", "k2"], _ct))["k1"]);
+        Assert.Empty(await cache.GetManyAsync("model-b", ["k1"], _ct));
+    }
+
+    private static QuestionEvent Miss(string question, string channel, string? scope, DateTimeOffset at) =>
+        new(question, QuestionSignal.Miss, channel, scope, null, "decline", at);
+}
