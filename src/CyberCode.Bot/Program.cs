@@ -1,3 +1,4 @@
 using CyberCode.Bot.Cli;
 
-return await Verbs.Build().Parse(args).InvokeAsync();
+var parse = Verbs.Build().Parse(args);
+return await parse.InvokeAsync(Verbs.InvocationFor(parse));

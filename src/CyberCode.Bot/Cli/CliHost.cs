@@ -30,11 +30,7 @@ internal static class CliHost
         });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
-        builder.Services.AddOptions<KnowledgeOptions>()
-            .Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddCyberCodeCore();
+        builder.Services.AddCyberCodeCore(builder.Configuration);
         builder.Services.AddCyberCodeStorage(builder.Configuration);
         return builder.Build();
     }

@@ -1,9 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using CyberCode.Bot.Contract;
+using CyberCode.Bot.Web;
 using CyberCode.Core;
 using CyberCode.Core.Answering;
+using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Evaluation;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Learning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,14 +22,39 @@ internal static class Verbs
         var io = new Io(input ?? Console.In, output ?? Console.Out, error ?? Console.Error);
         var root = new RootCommand(
             "CyberCode answers questions about \"The International Cyber Security Code\" (Xiaotong Liu, 2017), quoting the passages it rests on.\n" +
-            "With no verb it starts a chat in the terminal.");
-        root.SetAction((_, ct) => Chat(io, ct));
+            "With no verb it runs the service (as \"serve\"); \"chat\" talks in the terminal.");
+        root.SetAction((_, ct) => WebHost.RunAsync([], io.Error, ct));
+        root.Subcommands.Add(ServeVerb(io));
         root.Subcommands.Add(AskVerb(io));
         root.Subcommands.Add(ChatVerb(io));
         root.Subcommands.Add(PassageVerb(io));
         root.Subcommands.Add(EvalVerb(io));
         root.Subcommands.Add(KbVerb(io));
         return root;
+    }
+
+    /// <summary>
+    /// The hosted service handles SIGTERM and Ctrl+C itself, waiting for requests in flight up to
+    /// Web:ShutdownTimeoutSeconds; System.CommandLine's own handling would end the process after
+    /// two seconds, mid-request and with the database open.
+    /// </summary>
+    public static InvocationConfiguration InvocationFor(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var command = parse.CommandResult.Command;
+        var serves = command is RootCommand || command.Name == "serve";
+        return serves ? new InvocationConfiguration { ProcessTerminationTimeout = null } : new InvocationConfiguration();
+    }
+
+    private static Command ServeVerb(Io io)
+    {
+        // Unknown options go to the host as configuration: serve --urls http://0.0.0.0:8080
+        var serve = new Command("serve", "Run the bot as a service: web chat and API on http://localhost:5080 (Urls in appsettings.json).")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        serve.SetAction((result, ct) => WebHost.RunAsync([.. result.UnmatchedTokens], io.Error, ct));
+        return serve;
     }
 
     private static Command AskVerb(Io io)
@@ -35,13 +64,14 @@ internal static class Verbs
         var jsonl = new Option<bool>("--jsonl") { Description = "Read questions from standard input, one per line; print one JSON object per line." };
         var explain = new Option<bool>("--explain") { Description = "Also print how the question was understood and ranked." };
         var ask = new Command("ask", "Answer one question (or, with --jsonl, every line of standard input).") { question, json, jsonl, explain };
-        ask.SetAction((result, ct) => WithEngine(io, async (host, engine) =>
+        ask.SetAction((result, ct) => WithEngine(io, ct, async (host, engine) =>
         {
+            var bot = host.Services.GetRequiredService<BotEngine>();
             if (result.GetValue(jsonl))
             {
                 while (await io.In.ReadLineAsync(ct) is { } line)
                 {
-                    await io.Out.WriteLineAsync(AnswerJson.Serialize(engine.Ask(line)));
+                    await io.Out.WriteLineAsync(AnswerJson.Serialize((await bot.HandleAsync(new Incoming(line, "cli"), ct)).Answer));
                 }
 
                 return 0;
@@ -53,7 +83,7 @@ internal static class Verbs
                 text = (await io.In.ReadToEndAsync(ct)).Trim();
             }
 
-            var answer = engine.Ask(text);
+            var answer = (await bot.HandleAsync(new Incoming(text, "cli"), ct)).Answer;
             await io.Out.WriteAsync(result.GetValue(json) ? AnswerJson.Serialize(answer) + Environment.NewLine : ConsoleRenderer.Render(answer));
             if (result.GetValue(explain))
             {
@@ -75,7 +105,7 @@ internal static class Verbs
         return chat;
     }
 
-    private static Task<int> Chat(Io io, CancellationToken ct) => WithEngine(io, async (host, _) =>
+    private static Task<int> Chat(Io io, CancellationToken ct) => WithEngine(io, ct, async (host, _) =>
     {
         await Seed(host, io, quiet: true, ct);
         var interactive = !Console.IsInputRedirected && ReferenceEquals(io.In, Console.In);
@@ -86,7 +116,7 @@ internal static class Verbs
     {
         var id = new Argument<string>("id") { Description = "A passage id: I.1-I.20, II.1-II.9, III.1-III.5, N.1-N.6." };
         var passage = new Command("passage", "Print one passage of the essay in full.") { id };
-        passage.SetAction((result, ct) => WithEngine(io, async (_, engine) =>
+        passage.SetAction((result, ct) => WithEngine(io, ct, async (_, engine) =>
         {
             var answer = engine.Passage(result.GetValue(id));
             await io.Out.WriteAsync(ConsoleRenderer.Render(answer));
@@ -100,7 +130,7 @@ internal static class Verbs
         var file = new Argument<FileInfo>("file") { Description = "A JSONL file in the format of shared/eval/dev.jsonl." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every item, not only the misses." };
         var eval = new Command("eval", "Score the bot on an evaluation file; ends with top1=… top3=… abstain=… n=…") { file, verbose };
-        eval.SetAction((result, ct) => WithEngine(io, async (_, engine) =>
+        eval.SetAction((result, ct) => WithEngine(io, ct, async (_, engine) =>
         {
             var path = result.GetValue(file)!;
             if (!path.Exists)
@@ -181,7 +211,7 @@ internal static class Verbs
         });
 
         var stats = new Command("stats", "Count passages, entries by kind, phrasings and quotes.");
-        stats.SetAction((_, ct) => WithEngine(io, async (_, engine) =>
+        stats.SetAction((_, ct) => WithEngine(io, ct, async (_, engine) =>
         {
             var kb = engine.Knowledge;
             await io.Out.WriteLineAsync($"Essay: \"{kb.Essay.Title}\" by {kb.Essay.Author}, {kb.Essay.Published:yyyy-MM-dd}");
@@ -197,19 +227,78 @@ internal static class Verbs
         }));
 
         var seed = new Command("seed", "Load knowledge/ into the database (Storage:DatabasePath) and report what changed.");
-        seed.SetAction((_, ct) => WithEngine(io, async (host, _) =>
+        seed.SetAction((_, ct) => WithEngine(io, ct, async (host, _) =>
         {
             await Seed(host, io, quiet: false, ct);
             return 0;
         }));
 
-        return new Command("kb", "Work with the knowledge base.") { validate, stats, seed };
+        return new Command("kb", "Work with the knowledge base.") { validate, stats, seed, MissesVerb(io) };
+    }
+
+    private static Command MissesVerb(Io io)
+    {
+        var limit = new Option<int>("--limit", "-n") { Description = "How many to list (1-500).", DefaultValueFactory = _ => 20 };
+        var signal = new Option<string>("--signal") { Description = "misses, not-helpful, helpful, or all (the default: misses and not-helpful).", DefaultValueFactory = _ => "problems" };
+        var misses = new Command("misses", "List the questions the bot declined or only guessed at, and answers people marked not helpful, most frequent first.") { limit, signal };
+        misses.SetAction(async (result, ct) =>
+        {
+            var n = result.GetValue(limit);
+            if (n is < 1 or > 500)
+            {
+                await io.Error.WriteLineAsync($"--limit must be between 1 and 500 (got {n}).");
+                return 2;
+            }
+
+            QuestionSignal?[] wanted = result.GetValue(signal)?.ToLowerInvariant() switch
+            {
+                "problems" => [QuestionSignal.Miss, QuestionSignal.NotHelpful],
+                "misses" or "miss" => [QuestionSignal.Miss],
+                "not-helpful" => [QuestionSignal.NotHelpful],
+                "helpful" => [QuestionSignal.Helpful],
+                "all" => [null],
+                _ => [],
+            };
+            if (wanted.Length == 0)
+            {
+                await io.Error.WriteLineAsync($"Unknown --signal '{result.GetValue(signal)}'; use misses, not-helpful, helpful or all.");
+                return 2;
+            }
+
+            using var host = CliHost.Build([]);
+            var log = host.Services.GetRequiredService<IQuestionLog>();
+            var tallies = new List<QuestionTally>();
+            foreach (var s in wanted)
+            {
+                tallies.AddRange(await log.TopAsync(n, s, ct));
+            }
+
+            tallies = [.. tallies.OrderByDescending(t => t.Count).ThenByDescending(t => t.LastAsked).Take(n)];
+            if (tallies.Count == 0)
+            {
+                await io.Out.WriteLineAsync("Nothing to review: no missed questions or not-helpful answers are recorded yet.");
+                return 0;
+            }
+
+            await io.Out.WriteLineAsync("count  last asked        kind         question (where) [entry]");
+            foreach (var t in tallies)
+            {
+                var kind = t.Signal switch { QuestionSignal.Miss => "missed", QuestionSignal.NotHelpful => "not helpful", _ => "helpful" };
+                var entry = t.EntryId is { Length: > 0 } id ? $" [{id}]" : string.Empty;
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{t.Count,5}  {t.LastAsked:yyyy-MM-dd HH:mm}  {kind,-11}  {t.Example} ({string.Join(", ", t.Channels)}){entry}"));
+            }
+
+            await io.Out.WriteLineAsync();
+            await io.Out.WriteLineAsync("Turn a miss into an entry or an alternate phrasing in knowledge/*.yaml (see knowledge/SCHEMA.md), then run \"cybercode kb validate\".");
+            return 0;
+        });
+        return misses;
     }
 
     private static async Task Seed(IHost host, Io io, bool quiet, CancellationToken ct)
     {
-        var store = host.Services.GetRequiredService<IKnowledgeStore>();
-        var report = await store.SeedCuratedAsync(host.Services.GetRequiredService<KnowledgeBase>().Entries, ct);
+        var report = await host.Services.SeedCuratedAsync(ct);
         if (!quiet)
         {
             await io.Out.WriteLineAsync($"Seeded: {report.Added.Count} added, {report.Updated.Count} updated, {report.Removed.Count} removed, {report.Unchanged} unchanged.");
@@ -220,13 +309,27 @@ internal static class Verbs
     /// Runs a verb that needs the answering engine, turning configuration and knowledge errors
     /// into a clear message and exit code 2 instead of a stack trace.
     /// </summary>
-    private static async Task<int> WithEngine(Io io, Func<IHost, AnswerEngine, Task<int>> action)
+    /// <summary>How long the model may take before a verb says what it is waiting for.</summary>
+    private static readonly TimeSpan ModelNotice = TimeSpan.FromSeconds(3);
+
+    private static async Task<int> WithEngine(Io io, CancellationToken ct, Func<IHost, AnswerEngine, Task<int>> action)
     {
         try
         {
             using var host = CliHost.Build([]);
             _ = host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             var engine = host.Services.GetRequiredService<AnswerEngine>();
+
+            // A command-line run is short, so it waits for the model rather than answer by words
+            // alone: about a second once the vectors are cached; the very first run computes them
+            // (well under a minute) and says so. A model that fails to load is logged and skipped.
+            var loading = host.Services.GetRequiredService<SemanticMatcher>().WaitAsync(ct);
+            if (await Task.WhenAny(loading, Task.Delay(ModelNotice, ct)) != loading)
+            {
+                await io.Error.WriteLineAsync("Preparing the meaning model: the first run computes the vectors of every phrasing and passage once and keeps them in the database...");
+            }
+
+            await loading;
             return await action(host, engine);
         }
         catch (KnowledgeValidationException ex)

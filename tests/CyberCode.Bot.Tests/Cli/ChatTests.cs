@@ -51,9 +51,10 @@ public sealed class ChatTests : IDisposable
     }
 
     [Fact]
-    public async Task NoVerb_StartsTheChat()
+    public async Task Chat_QuestionThenQuit_AnswersWithItsPassage()
     {
-        var result = await _cli.RunWithInputAsync("define cyber sovereignty\nquit\n");
+        // With no verb the executable now serves (Web/ProcessTests); the chat is the "chat" verb.
+        var result = await _cli.RunWithInputAsync("define cyber sovereignty\nquit\n", "chat");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"\u2014 II\.5, ", result.Out);

@@ -22,6 +22,7 @@ internal sealed class CliRunner : IDisposable
 {
     private const string DatabaseVariable = "Storage__DatabasePath";
     private const string KnowledgeVariable = "Knowledge__Path";
+    private const string SemanticVariable = "Answering__Semantic__Enabled";
 
     // The environment is process-wide; the collection already runs these tests one at a time,
     // and this gate keeps that true for any test that forgets the collection.
@@ -39,6 +40,15 @@ internal sealed class CliRunner : IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Match by meaning too (off by default: a fresh database would embed every text again, which
+    /// takes the better part of a minute). On, the runs share one database in the temporary folder
+    /// whose cached vectors make the model ready in about a second after the first run.
+    /// </summary>
+    public bool Semantic { get; set; }
+
+    private static string SharedSemanticDatabase => Path.Combine(Path.GetTempPath(), "cybercode-bot-tests", "semantic-cache.db");
+
     /// <summary>When set, the knowledge folder the verbs load instead of the one beside the executable.</summary>
     public string? KnowledgePath { get; set; }
 
@@ -49,9 +59,11 @@ internal sealed class CliRunner : IDisposable
         await Gate.WaitAsync();
         var savedDatabase = Environment.GetEnvironmentVariable(DatabaseVariable);
         var savedKnowledge = Environment.GetEnvironmentVariable(KnowledgeVariable);
+        var savedSemantic = Environment.GetEnvironmentVariable(SemanticVariable);
         try
         {
-            Environment.SetEnvironmentVariable(DatabaseVariable, DatabasePath);
+            Environment.SetEnvironmentVariable(DatabaseVariable, Semantic ? SharedSemanticDatabase : DatabasePath);
+            Environment.SetEnvironmentVariable(SemanticVariable, Semantic ? "true" : "false");
             Environment.SetEnvironmentVariable(KnowledgeVariable, KnowledgePath);
             using var stdin = new StringReader(input);
             using var stdout = new StringWriter(CultureInfo.InvariantCulture);
@@ -63,6 +75,7 @@ internal sealed class CliRunner : IDisposable
         {
             Environment.SetEnvironmentVariable(DatabaseVariable, savedDatabase);
             Environment.SetEnvironmentVariable(KnowledgeVariable, savedKnowledge);
+            Environment.SetEnvironmentVariable(SemanticVariable, savedSemantic);
             Gate.Release();
         }
     }

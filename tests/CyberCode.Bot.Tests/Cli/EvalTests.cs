@@ -62,11 +62,19 @@ public sealed partial class EvalTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Eval_DevSet_KeepsTheQualityFloor()
+    /// <summary>
+    /// The floors of each mode, just under what it measured when they were set (words alone:
+    /// 0.962/1.000/1.000; with the model: 0.885/0.885/1.000, because its calibrated threshold
+    /// declines more). A drop below them is a regression.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 0.90, 0.97, 0.90)]
+    [InlineData(true, 0.85, 0.85, 0.90)]
+    public async Task Eval_DevSet_KeepsTheQualityFloor(bool semantic, double top1, double top3, double abstain)
     {
         var devSet = SharedFolder.DevSetPath();
         var items = File.ReadLines(devSet).Count(l => !string.IsNullOrWhiteSpace(l));
+        _cli.Semantic = semantic;
 
         var result = await _cli.RunAsync("eval", devSet);
 
@@ -75,9 +83,9 @@ public sealed partial class EvalTests : IDisposable
         Assert.True(match.Success, $"The last line is not the summary line.\n{result}");
         double Score(string name) => double.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
         Assert.Equal(items, int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture));
-        Assert.True(Score("top1") >= 0.90, $"top1 {Score("top1"):0.000} is below the floor 0.90.\n{result.Out}");
-        Assert.True(Score("top3") >= 0.97, $"top3 {Score("top3"):0.000} is below the floor 0.97.\n{result.Out}");
-        Assert.True(Score("abstain") >= 0.90, $"abstain {Score("abstain"):0.000} is below the floor 0.90.\n{result.Out}");
+        Assert.True(Score("top1") >= top1, $"top1 {Score("top1"):0.000} is below the floor {top1}.\n{result.Out}");
+        Assert.True(Score("top3") >= top3, $"top3 {Score("top3"):0.000} is below the floor {top3}.\n{result.Out}");
+        Assert.True(Score("abstain") >= abstain, $"abstain {Score("abstain"):0.000} is below the floor {abstain}.\n{result.Out}");
     }
 
     private string Write(params string[] lines)

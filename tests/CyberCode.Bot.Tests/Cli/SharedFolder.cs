@@ -28,15 +28,22 @@ internal static class SharedFolder
 
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Above the test binaries normally; above this source file when they are built elsewhere
+        // (dotnet test --artifacts-path).
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? string.Empty })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CyberCode.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "CyberCode.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
         Assert.Fail($"No folder holding CyberCode.sln above {AppContext.BaseDirectory}; run the tests from a clone of the repository.");
         return string.Empty;
+
+        static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
     }
 }
