@@ -162,6 +162,10 @@ internal static class StartupProcess
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
+
+        // Issue 2's measure: load, validate, index and answer by words. The semantic model's own
+        // start (about a second with cached vectors) is measured by --service-startup.
+        info.Environment["Answering__Semantic__Enabled"] = "false";
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -34,7 +34,7 @@ internal static class Tune
         // For each way of fusing words and meaning, fit the confidence model and its thresholds on
         // the choosing set; keep the fusion whose fitted model scores best there.
         var results = new List<(Tuning Tuning, IReadOnlyList<EvalOutcome> Outcomes, double Top1, double Top3, double Abstain)>();
-        foreach (var semantic in quick ? [Tuning.Default.SemanticWeight] : new[] { 0.3, 0.4, 0.5, 0.6, 0.7 })
+        foreach (var semantic in quick ? [Tuning.Default.SemanticWeight] : new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
         foreach (var floor in quick ? [Tuning.Default.SemanticFloor] : new[] { 0.2, 0.3 })
         foreach (var ceiling in quick ? [Tuning.Default.SemanticCeiling] : new[] { 0.7, 0.8, 0.9 })
         foreach (var coverage in quick ? [Tuning.Default.CoverageExponent] : new[] { 1.0, 1.5 })

@@ -44,14 +44,23 @@ public static class ServiceCollectionExtensions
     }
 }
 
-/// <summary>Starts loading the model when the host starts, without making the host wait for it.</summary>
-internal sealed class SemanticStartup(SemanticMatcher matcher) : IHostedService
+/// <summary>
+/// Starts loading the model once the host has started (the service is listening), so the start
+/// itself does not share the CPU with it, and without making anything wait for it.
+/// </summary>
+internal sealed class SemanticStartup(SemanticMatcher matcher, IHostApplicationLifetime lifetime) : IHostedService
 {
+    private CancellationTokenRegistration _started;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        matcher.Start();
+        _started = lifetime.ApplicationStarted.Register(matcher.Start);
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _started.Dispose();
+        return Task.CompletedTask;
+    }
 }

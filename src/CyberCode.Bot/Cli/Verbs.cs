@@ -343,6 +343,11 @@ internal static class Verbs
             await io.Error.WriteLineAsync("Configuration error: " + ex.Message);
             return 2;
         }
+        catch (CyberCode.Storage.StorageUnavailableException ex)
+        {
+            await io.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             return 130;

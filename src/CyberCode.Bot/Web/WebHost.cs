@@ -97,6 +97,7 @@ internal static class StartupProblem
         OptionsValidationException ex => "Configuration error: " + ex.Message,
         AggregateException ex when ex.InnerExceptions.All(e => e is OptionsValidationException) =>
             "Configuration error: " + string.Join(Environment.NewLine, ex.InnerExceptions.Select(e => e.Message)),
+        CyberCode.Storage.StorageUnavailableException ex => ex.Message,
         KnowledgeValidationException ex => ex.Message + Environment.NewLine +
             "Fix what is named above (\"cybercode kb validate\" checks again), then start again.",
         IOException ex when ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException =>

@@ -23,7 +23,7 @@ internal sealed partial class CyberCodeDatabase : IDisposable
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
         Path = ResolvePath(options.Value.DatabasePath);
-        Db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Direct }, CreateMapper());
+        Db = Open(Path);
         LogOpened(Path);
     }
 
@@ -55,6 +55,43 @@ internal sealed partial class CyberCodeDatabase : IDisposable
 
         Db.Dispose();
         LogClosed(Path);
+    }
+
+    /// <summary>
+    /// Opens the file and reads every collection once, so a damaged file or one held by another
+    /// process is reported here, in one clear message, instead of as a LiteDB error from whichever
+    /// store touches it first (after which LiteDB's own locks may fail at shutdown).
+    /// </summary>
+    private static LiteDatabase Open(string path)
+    {
+        LiteDatabase? db = null;
+        try
+        {
+            db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
+            foreach (var name in db.GetCollectionNames().ToList())
+            {
+                db.GetCollection(name).Count();
+            }
+
+            return db;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            try
+            {
+                db?.Dispose();
+            }
+            catch (Exception)
+            {
+                // A damaged engine may fail to close; the message below is what matters.
+            }
+
+            var log = System.IO.Path.ChangeExtension(path, null) + "-log" + System.IO.Path.GetExtension(path);
+            var advice = ex is IOException or UnauthorizedAccessException
+                ? "If another cybercode process is running, stop it, or set Storage:DatabasePath (Storage__DatabasePath) to another file; check that the folder is writable."
+                : $"The file looks damaged. Move it (and {log}, if present) aside and start again: the curated entries are written again from knowledge/, but misses, feedback and cached vectors were only in that file.";
+            throw new StorageUnavailableException($"The database {path} cannot be opened ({ex.Message.Split('\n')[0].Trim()}). {advice}", ex);
+        }
     }
 
     private static string ResolvePath(string databasePath)

@@ -1,5 +1,6 @@
 using CyberCode.Core.Learning;
 using CyberCode.Storage.Learning;
+using CyberCode.Storage.Tests.Knowledge;
 using CyberCode.Storage.Semantic;
 using Microsoft.Extensions.Time.Testing;
 
@@ -112,4 +113,30 @@ public sealed class QuestionLogTests : IDisposable
 
     private static QuestionEvent Miss(string question, string channel, string? scope, DateTimeOffset at) =>
         new(question, QuestionSignal.Miss, channel, scope, null, "decline", at);
+}
+
+public sealed class DamagedDatabaseTests : IDisposable
+{
+    private readonly TestDatabase _file = new();
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task Open_DamagedFile_SaysWhichFileAndWhatToDo()
+    {
+        using (var store = _file.Open())
+        {
+            await store.SeedCuratedAsync(TestEntries.All(), CancellationToken.None);
+        }
+
+        using (var stream = File.Open(_file.Path, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = 8192 * 2;
+            stream.Write(Enumerable.Repeat((byte)0xFF, 8192 * 3).ToArray());
+        }
+
+        var ex = Assert.Throws<StorageUnavailableException>(() => TestDatabase.OpenDatabase(_file.Path));
+        Assert.Contains(_file.Path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("looks damaged", ex.Message, StringComparison.Ordinal);
+    }
 }
