@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
@@ -223,25 +222,6 @@ internal static class Tune
     {
         using var reader = File.OpenText(path);
         return [.. Evaluator.ReadItems(reader)];
-    }
-}
-
-/// <summary>Vectors kept for the run, so every setting and held-out knowledge reuses them.</summary>
-internal sealed class MemoryEmbeddingCache : IEmbeddingCache
-{
-    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
-
-    public Task<IReadOnlyDictionary<string, float[]>> GetManyAsync(string model, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, float[]>>(keys.Where(_vectors.ContainsKey).ToDictionary(k => k, k => _vectors[k], StringComparer.Ordinal));
-
-    public Task PutManyAsync(string model, IReadOnlyDictionary<string, float[]> vectors, CancellationToken cancellationToken)
-    {
-        foreach (var (key, vector) in vectors)
-        {
-            _vectors[key] = vector;
-        }
-
-        return Task.CompletedTask;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 using Microsoft.Extensions.Logging;
@@ -23,24 +22,6 @@ internal static class RealModel
 
     public static SemanticMatcher Matcher(KnowledgeBase knowledge, ISentenceEmbedder embedder, IEmbeddingCache cache, ILogger<SemanticMatcher>? logger = null, bool enabled = true) =>
         new(Options.Create(new SemanticOptions { Enabled = enabled }), knowledge, cache, logger ?? NullLogger<SemanticMatcher>.Instance, () => embedder);
-}
-
-internal sealed class MemoryEmbeddingCache : IEmbeddingCache
-{
-    public ConcurrentDictionary<string, float[]> Vectors { get; } = new(StringComparer.Ordinal);
-
-    public Task<IReadOnlyDictionary<string, float[]>> GetManyAsync(string model, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, float[]>>(keys.Where(k => Vectors.ContainsKey(model + k)).ToDictionary(k => k, k => Vectors[model + k], StringComparer.Ordinal));
-
-    public Task PutManyAsync(string model, IReadOnlyDictionary<string, float[]> vectors, CancellationToken cancellationToken)
-    {
-        foreach (var (key, vector) in vectors)
-        {
-            Vectors[model + key] = vector;
-        }
-
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>
