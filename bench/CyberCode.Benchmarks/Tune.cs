@@ -45,6 +45,13 @@ internal static class Tune
             };
             using var candidate = engine.WithTuning(fusion);
             var outcomes = Evaluator.Run(candidate, choose).Outcomes;
+            if (args.Contains("--ranking"))
+            {
+                // What this fusion's ranking alone reaches, answering everything.
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  ranking alone: {Describe(fusion)}  top1={outcomes.Count(o => o.Top1) / (double)Math.Max(1, outcomes.Count(o => !o.IsAbstain)):0.000}"));
+            }
+
             var calibration = Fit(outcomes);
             var probabilities = outcomes.Select(o => o.Answer.Features is { } f ? calibration.Probability(f) : o.Answer.Confidence).ToArray();
             for (var threshold = 0.2; threshold <= 0.9; threshold += 0.025)
