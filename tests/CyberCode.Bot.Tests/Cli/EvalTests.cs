@@ -64,12 +64,13 @@ public sealed partial class EvalTests : IDisposable
 
     /// <summary>
     /// The floors of each mode, just under what it measured when they were set (words alone:
-    /// 0.962/1.000/1.000; with the model: 0.885/0.885/1.000, because its calibrated threshold
-    /// declines more). A drop below them is a regression.
+    /// 0.962/1.000/1.000; with the model: 0.923/0.962/1.000 — it answers more paraphrases on our
+    /// blind holdout set, and its calibrated threshold declines a little more here). A drop below
+    /// them is a regression.
     /// </summary>
     [Theory]
     [InlineData(false, 0.90, 0.97, 0.90)]
-    [InlineData(true, 0.85, 0.85, 0.90)]
+    [InlineData(true, 0.90, 0.93, 0.90)]
     public async Task Eval_DevSet_KeepsTheQualityFloor(bool semantic, double top1, double top3, double abstain)
     {
         var devSet = SharedFolder.DevSetPath();
