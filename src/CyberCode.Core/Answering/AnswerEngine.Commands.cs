@@ -205,6 +205,19 @@ public sealed partial class AnswerEngine
             "the changes between the 2011 and 2015 drafts (\"what changed in 2015\"), the timeline, or type \"help\".",
             Round(confidence), [], Starters);
 
+    private static Answer OutsideTheEssay(string question, int year, int first, int last) =>
+        new(question, false, AnswerKinds.Decline,
+            $"The essay never mentions {year}: it was published in November 2017, and the events it discusses run from {first} to {last}. " +
+            "Ask about what it says, e.g. \"timeline\" or \"what changed in 2015\".",
+            0, [], Starters);
+
+    /// <summary>The four-digit years (1900–2099) a text names.</summary>
+    private static IEnumerable<int> Years(string text) =>
+        YearPattern().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"(?<![\d.])(19|20)\d{2}(?![\d.])")]
+    private static partial Regex YearPattern();
+
     private static Answer TooLong(string question, int length) =>
         new(question.Length > 200 ? question[..200] + "…" : question, false, AnswerKinds.Refusal,
             $"That message is too long for me ({length:N0} characters). Please ask one question in under {MaxQuestionLength:N0} characters.",

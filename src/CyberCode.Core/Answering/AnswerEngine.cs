@@ -23,9 +23,15 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly Ranker _ranker;
     private readonly SemanticMatcher? _semantic;
 
+    /// <summary>Every year the essay or the knowledge names (2009–2017, give or take).</summary>
+    private readonly HashSet<int> _years;
+
     private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, SemanticMatcher? semantic)
     {
         _semantic = semantic;
+        _years = [.. knowledge.Essay.Passages.SelectMany(p => Years(p.Text))
+            .Concat(knowledge.Entries.SelectMany(e => Years(e.Text)))
+            .Concat(knowledge.Entries.Where(e => e.Date is not null).Select(e => e.Date!.Year))];
         Knowledge = knowledge;
         _index = index;
         _ownsIndex = ownsIndex;
@@ -127,6 +133,14 @@ public sealed partial class AnswerEngine : IDisposable
         if (plan.IsEmpty)
         {
             return Help(question);
+        }
+
+        // A question about a year the essay never names ("what happened to the code in 2020") can
+        // only be answered with a passage about something else: the essay cannot know it.
+        if (Years(text).FirstOrDefault(y => !_years.Contains(y)) is var year and > 0)
+        {
+            var events = Knowledge.Entries.Where(e => e.Date is not null).Select(e => e.Date!.Year).DefaultIfEmpty(year).ToList();
+            return OutsideTheEssay(question, year, events.Min(), events.Max());
         }
 
         var ranked = _ranker.Rank(plan, hints, _semantic?.Match(text));

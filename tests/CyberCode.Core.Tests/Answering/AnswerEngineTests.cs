@@ -232,3 +232,28 @@ public sealed class AnswerEngineTests
         });
     }
 }
+
+public sealed class YearsOutsideTheEssayTests
+{
+    [Theory]
+    [InlineData("what happened to the code in 2020", 2020)]
+    [InlineData("what did the SCO decide at the 2019 summit", 2019)]
+    public void Ask_AboutAYearTheEssayNeverNames_DeclinesAndSaysWhy(string question, int year)
+    {
+        var answer = Repo.Engine.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerKinds.Decline, answer.Kind);
+        Assert.Contains($"never mentions {year}", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("2009 to 2017", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_AboutAYearTheEssayNames_IsAnswered()
+    {
+        var answer = Repo.Engine.Ask("what happened in june 2013");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(AnswerKinds.Event, answer.Kind);
+    }
+}
