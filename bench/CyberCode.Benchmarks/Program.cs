@@ -11,11 +11,6 @@ if (args.Contains("--semantic-latency"))
     return SemanticBench.Latency();
 }
 
-if (args.Contains("--service-startup"))
-{
-    return SemanticBench.ServiceStartup(args);
-}
-
 if (args.Contains("--tune"))
 {
     return Tune.Run(args);

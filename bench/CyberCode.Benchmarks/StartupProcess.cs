@@ -164,7 +164,7 @@ internal static class StartupProcess
         info.ArgumentList.Add(dll);
 
         // Issue 2's measure: load, validate, index and answer by words. The semantic model's own
-        // start (about a second with cached vectors) is measured by --service-startup.
+        // start (about a second with cached vectors) is measured by bench/CyberCode.Load --startup.
         info.Environment["Answering__Semantic__Enabled"] = "false";
         foreach (var argument in arguments)
         {
@@ -193,7 +193,7 @@ internal static class StartupProcess
     }
 
     /// <summary>The Release build of the bot; built when it is missing or older than its sources.</summary>
-    internal static string EnsureBuilt()
+    private static string EnsureBuilt()
     {
         var project = Path.Combine(RepoPaths.Root, "src", "CyberCode.Bot");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "cybercode.dll");

@@ -5,6 +5,12 @@ using System.Text.Json;
 using CyberCode.Load;
 
 // dotnet run -c Release --project bench/CyberCode.Load -- [--seconds 15] [--connections 64] [--semantic on|off] [--url URL]
+//                                                       -- --startup [--runs N] [--semantic on|off]
+if (args.Contains("--startup"))
+{
+    return await StartupRun.RunAsync(args, CancellationToken.None);
+}
+
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
@@ -15,6 +21,8 @@ if (options is null)
           the other, and reports requests/s, p50/p99 latency and errors of each and their ratio.
           --distinct makes every question new (a number appended), so no answer comes from the cache.
           --url targets a service that is already running instead (its rate limit must allow the load).
+        CyberCode.Load --startup [--runs N] [--semantic on|off]
+          Starts the service N+1 times on one database and times launch to its first answer.
         """);
     return 2;
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CyberCode.Core.Learning;
-using CyberCode.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberCode.Bot.Tests.Web;
@@ -62,10 +60,7 @@ public sealed partial class ProcessTests : IDisposable
             }
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = DatabasePath })
-            .Build();
-        await using var reopened = new ServiceCollection().AddLogging().AddCyberCodeStorage(configuration).BuildServiceProvider();
+        await using var reopened = StoredDatabase.Open(DatabasePath);
         var misses = await reopened.GetRequiredService<IQuestionLog>().TopAsync(10, QuestionSignal.Miss, CancellationToken.None);
         Assert.Contains(misses, m => m.Key == "how tall is mount kilimanjaro");
 

@@ -1,8 +1,6 @@
 using CyberCode.Core.Learning;
-using CyberCode.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberCode.Bot.Tests.Web;
@@ -55,12 +53,7 @@ public sealed class ShutdownTests : IDisposable
         await host.StopAsync();
         await host.DisposeAsync();
 
-        // The same file in a new container, as the next start would open it; it is locked (direct
-        // mode) while any process still has it open, so opening it at all shows it was closed.
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = DatabasePath })
-            .Build();
-        await using var reopened = new ServiceCollection().AddLogging().AddCyberCodeStorage(configuration).BuildServiceProvider();
+        await using var reopened = StoredDatabase.Open(DatabasePath);
         var misses = await reopened.GetRequiredService<IQuestionLog>().TopAsync(10, QuestionSignal.Miss, CancellationToken.None);
         Assert.Contains(misses, m => m.Key == "how tall is mount kilimanjaro");
         var curated = await reopened.GetRequiredService<CyberCode.Core.Knowledge.IKnowledgeStore>().GetCuratedAsync(CancellationToken.None);
