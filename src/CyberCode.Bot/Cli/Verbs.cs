@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace CyberCode.Bot.Cli;
 
 /// <summary>The command line of <c>cybercode</c>: one place that lists every verb.</summary>
-internal static class Verbs
+internal static partial class Verbs
 {
     public static RootCommand Build(TextReader? input = null, TextWriter? output = null, TextWriter? error = null)
     {
@@ -30,6 +30,8 @@ internal static class Verbs
         root.Subcommands.Add(PassageVerb(io));
         root.Subcommands.Add(EvalVerb(io));
         root.Subcommands.Add(KbVerb(io));
+        root.Subcommands.Add(DiscordVerb(io));
+        root.Subcommands.Add(TeamsVerb(io));
         return root;
     }
 

@@ -4,7 +4,9 @@ using CyberCode.Bot.Web.Hosting;
 using CyberCode.Bot.Web.Ui;
 using CyberCode.Core;
 using CyberCode.Core.Knowledge;
+using CyberCode.Discord;
 using CyberCode.Storage;
+using CyberCode.Teams;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Options;
@@ -42,12 +44,16 @@ internal static class WebHost
         builder.Services.AddCyberCodeCore(builder.Configuration);
         builder.Services.AddCyberCodeStorage(builder.Configuration);
         builder.Services.AddCyberCodeWeb(builder.Configuration);
+        builder.Services.AddCyberCodeDiscord(builder.Configuration);
+        builder.Services.AddCyberCodeTeams(builder.Configuration);
 
         var app = builder.Build();
         app.UseCyberCodeWeb();
         app.MapApi();
         app.MapHealth();
         app.MapWebUi();
+        app.MapDiscord();
+        app.MapTeams();
         return app;
     }
 
