@@ -1,0 +1,61 @@
+namespace CyberCode.Discord.Rendering;
+
+// The shapes of what the bot sends, serialized with DiscordJson (snake_case, nulls left out).
+
+/// <summary>A message: a new one, a reply, an interaction response's data or an edit of one.</summary>
+internal sealed record MessagePayload(
+    IReadOnlyList<Embed>? Embeds = null,
+    IReadOnlyList<ActionRow>? Components = null,
+    string? Content = null,
+    int? Flags = null,
+    MessageReference? MessageReference = null)
+{
+    /// <summary>Ephemeral: only the person who used the command sees it.</summary>
+    public const int Ephemeral = 64;
+
+    /// <summary>Sent on every message, so text from a person or an entry never pings anyone.</summary>
+    public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
+}
+
+internal sealed record AllowedMentions(IReadOnlyList<string> Parse)
+{
+    public static readonly AllowedMentions None = new([]);
+}
+
+internal sealed record MessageReference(string MessageId, bool FailIfNotExists = false);
+
+internal sealed record Embed(string? Title, string? Description, IReadOnlyList<EmbedField>? Fields, EmbedFooter? Footer, EmbedAuthor? Author = null, int? Color = null);
+
+internal sealed record EmbedField(string Name, string Value, bool Inline = false);
+
+internal sealed record EmbedFooter(string Text);
+
+internal sealed record EmbedAuthor(string Name);
+
+internal sealed record ActionRow(IReadOnlyList<Button> Components)
+{
+    public int Type => 1;
+}
+
+internal sealed record Button(int Style, string Label, string CustomId)
+{
+    public const int Primary = 1;
+    public const int Secondary = 2;
+    public const int Success = 3;
+    public const int Danger = 4;
+
+    public int Type => 2;
+}
+
+/// <summary>What an interaction is answered with; <see cref="Data"/> is a message or autocomplete choices.</summary>
+internal sealed record InteractionResponse(int Type, object? Data = null)
+{
+    public const int Pong = 1;
+    public const int ChannelMessage = 4;
+    public const int DeferredChannelMessage = 5;
+    public const int AutocompleteResult = 8;
+}
+
+internal sealed record AutocompleteChoices(IReadOnlyList<Choice> Choices);
+
+internal sealed record Choice(string Name, string Value);
