@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace CyberCode.Teams.Activities;
+
+/// <summary>
+/// The data of an Adaptive Card <c>Action.Submit</c>, which Teams delivers as the <c>value</c> of
+/// a message with no text. Every CyberCode card names its action in <c>cybercode</c>: <c>ask</c>
+/// (a suggestion), <c>feedback</c>; quiz answers and moderator forms add theirs.
+/// </summary>
+internal sealed record SubmitAction(string Name, JsonElement Data)
+{
+    public const string Ask = "ask";
+    public const string Feedback = "feedback";
+
+    public static SubmitAction? From(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Value is { ValueKind: JsonValueKind.Object } value
+            && value.TryGetProperty("cybercode", out var name) && name.ValueKind == JsonValueKind.String
+            && name.GetString() is { Length: > 0 } action
+            ? new SubmitAction(action, value)
+            : null;
+    }
+
+    public string? String(string property) =>
+        Data.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public bool? Bool(string property) =>
+        Data.TryGetProperty(property, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
+}
