@@ -23,7 +23,20 @@ internal static partial class Verbs
         var root = new RootCommand(
             "CyberCode answers questions about \"The International Cyber Security Code\" (Xiaotong Liu, 2017), quoting the passages it rests on.\n" +
             "With no verb it runs the service (as \"serve\"); \"chat\" talks in the terminal.");
-        root.SetAction((_, ct) => WebHost.RunAsync([], io.Error, ct));
+        // As with "serve", options it does not know go to the host: cybercode --urls http://localhost:5081.
+        // A word that is no verb (a typo such as "aks") is refused rather than taken for configuration.
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction(async (result, ct) =>
+        {
+            string[] hostArgs = [.. result.UnmatchedTokens];
+            if (hostArgs.Length > 0 && !hostArgs[0].StartsWith('-'))
+            {
+                await io.Error.WriteLineAsync($"Unknown command '{hostArgs[0]}'. Run \"cybercode --help\" to see the verbs (ask, chat, serve, discord, teams, …).");
+                return 1;
+            }
+
+            return await WebHost.RunAsync(hostArgs, io.Error, ct);
+        });
         root.Subcommands.Add(ServeVerb(io));
         root.Subcommands.Add(AskVerb(io));
         root.Subcommands.Add(ChatVerb(io));

@@ -62,7 +62,7 @@ internal static class MessagesEndpoint
         var result = await auth.ValidateAsync(string.IsNullOrWhiteSpace(authorization) ? null : authorization, activity, cancellationToken);
         if (!result.Ok)
         {
-            return Problem(result.StatusCode, result.StatusCode == 503 ? "Try again" : "Unauthorized", result.Problem!);
+            return Problem(result.StatusCode, result.StatusCode switch { 503 => "Try again", 403 => "Forbidden", _ => "Unauthorized" }, result.Problem!);
         }
 
         if (activity.Type == "invoke")

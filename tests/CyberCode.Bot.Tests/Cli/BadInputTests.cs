@@ -27,6 +27,16 @@ public sealed class BadInputTests : IDisposable
         Assert.True(answer.Question.Length <= 201, $"The refusal echoes {answer.Question.Length} characters of the question back.");
     }
 
+    [Fact]
+    public async Task MistypedVerb_IsRefusedNamingIt_InsteadOfStartingTheService()
+    {
+        var result = await _cli.RunAsync("aks", "define cyber sovereignty");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Unknown command 'aks'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("cybercode --help", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("define cy\u200Bber sovereignty")] // zero-width space inside a word
     [InlineData("\u200Bdefine\u200D cyber\u2060 sovereignty\uFEFF")] // zero-width joiner, word joiner, BOM

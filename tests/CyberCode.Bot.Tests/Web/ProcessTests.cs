@@ -100,7 +100,9 @@ public sealed partial class ProcessTests : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cybercode.dll"));
-        start.Environment["Urls"] = "http://127.0.0.1:0";
+        // With no verb, options the CLI does not know go to the host, as they do for "serve".
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["Storage__DatabasePath"] = DatabasePath;
         start.Environment["Knowledge__Path"] = Path.Combine(AppContext.BaseDirectory, "knowledge");
         start.Environment["Answering__Semantic__Enabled"] = "false";
