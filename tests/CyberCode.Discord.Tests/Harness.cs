@@ -22,7 +22,7 @@ internal sealed class Harness : IAsyncDisposable
     public const string Token = "test-token.abc.def";
     public const string ApplicationId = "200";
 
-    private static readonly Lazy<AnswerEngine> SharedEngine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(Repo.KnowledgePath)));
+    private static readonly Lazy<AnswerEngine> SharedEngine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(RepositoryRoot.KnowledgePath)));
 
     /// <summary>One answering engine over the repository's knowledge for every test.</summary>
     public static AnswerEngine Engine => SharedEngine.Value;
@@ -53,7 +53,7 @@ internal sealed class Harness : IAsyncDisposable
         var fake = await FakeDiscord.StartAsync();
         var values = new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = Repo.KnowledgePath,
+            ["Knowledge:Path"] = RepositoryRoot.KnowledgePath,
             ["Storage:DatabasePath"] = ":memory:",
             ["Answering:Semantic:Enabled"] = "false",
             ["Discord:BotToken"] = Token,
@@ -149,31 +149,5 @@ internal sealed class LogSink : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
             sink._lines.Enqueue((logLevel, category, formatter(state, exception)));
-    }
-}
-
-/// <summary>The repository's knowledge folder, found above the test binaries or above this source file.</summary>
-internal static class Repo
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string KnowledgePath => Path.Combine(Root, "knowledge");
-
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()) ?? string.Empty })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CyberCode.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (the folder with CyberCode.sln) above " + AppContext.BaseDirectory);
-
-        static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
     }
 }

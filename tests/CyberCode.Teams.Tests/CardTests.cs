@@ -10,7 +10,7 @@ namespace CyberCode.Teams.Tests;
 public sealed class CardTests
 {
     private const string Footer = "Quoting the essay";
-    private static readonly Lazy<AnswerEngine> Engine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(Repo.KnowledgePath)));
+    private static readonly Lazy<AnswerEngine> Engine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(RepositoryRoot.KnowledgePath)));
 
     private static readonly Activity To = new()
     {

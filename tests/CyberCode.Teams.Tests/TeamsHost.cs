@@ -30,7 +30,7 @@ internal sealed class TeamsHost : IAsyncDisposable
     public const string AppId = "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9";
     public const string BotId = "28:" + AppId;
 
-    private static readonly Lazy<AnswerEngine> SharedEngine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(Repo.KnowledgePath)));
+    private static readonly Lazy<AnswerEngine> SharedEngine = new(() => AnswerEngine.Create(KnowledgeLoader.Load(RepositoryRoot.KnowledgePath)));
 
     private TeamsHost(WebApplication app, Uri address, FakeTimeProvider time, CapturedLogs logs, FakeConnector connector, FakeBotFramework botFramework, FakeLogin login)
     {
@@ -73,7 +73,7 @@ internal sealed class TeamsHost : IAsyncDisposable
         var login = await FakeLogin.StartAsync();
         var config = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Knowledge:Path"] = Repo.KnowledgePath,
+            ["Knowledge:Path"] = RepositoryRoot.KnowledgePath,
             ["Storage:DatabasePath"] = ":memory:",
             ["Answering:Semantic:Enabled"] = "false",
             ["Teams:OpenIdMetadataUrl"] = botFramework.MetadataUrl.AbsoluteUri,

@@ -71,7 +71,7 @@ internal sealed class EndpointHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         var values = new Dictionary<string, string?>
         {
-            ["Knowledge:Path"] = Repo.KnowledgePath,
+            ["Knowledge:Path"] = RepositoryRoot.KnowledgePath,
             ["Storage:DatabasePath"] = ":memory:",
             ["Answering:Semantic:Enabled"] = "false",
             ["Discord:PublicKey"] = signer.PublicKeyHex,
