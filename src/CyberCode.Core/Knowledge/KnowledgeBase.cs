@@ -23,6 +23,9 @@ public sealed class KnowledgeBase
     /// <summary>Words people put in questions that carry no topic ("deal", "explain", "essay").</summary>
     public IReadOnlySet<string> Filler { get; }
 
+    /// <summary>The curated multiple-choice items of <c>quiz.yaml</c>, quotes resolved (generated ones are added by <see cref="Quizzes.QuizBank"/>).</summary>
+    public IReadOnlyList<Quizzes.QuizItem> QuizItems { get; init; } = [];
+
     public Entry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public IEnumerable<Entry> OfKind(EntryKind kind) => Entries.Where(e => e.Kind == kind);
