@@ -220,8 +220,9 @@ internal static partial class Verbs
                 return 1;
             }
 
-            var quotes = kb.Entries.Sum(e => e.Citations.Count);
-            await io.Out.WriteLineAsync($"OK: {kb.Entries.Count} entries, {quotes} quotes, all resolved against {kb.Essay.Passages.Count} passages ({path}).");
+            var quotes = kb.Entries.Sum(e => e.Citations.Count) + kb.QuizItems.Sum(q => q.Citations.Count);
+            var quiz = CyberCode.Core.Quizzes.QuizBank.From(kb);
+            await io.Out.WriteLineAsync($"OK: {kb.Entries.Count} entries, {kb.QuizItems.Count} curated quiz items (+{quiz.Items.Count - kb.QuizItems.Count} generated), {quotes} quotes, all resolved against {kb.Essay.Passages.Count} passages ({path}).");
             return 0;
         });
 
@@ -238,6 +239,11 @@ internal static partial class Verbs
 
             var cited = kb.Entries.SelectMany(e => e.Citations).Select(c => c.PassageId).Distinct().Count();
             await io.Out.WriteLineAsync($"Total     {kb.Entries.Count,4} entries; {cited} of {kb.Essay.Passages.Count} passages are cited by at least one entry");
+            var quiz = CyberCode.Core.Quizzes.QuizBank.From(kb);
+            foreach (var origin in quiz.Items.GroupBy(q => q.Origin).OrderBy(g => g.Key))
+            {
+                await io.Out.WriteLineAsync($"Quiz/{origin.Key,-9}{origin.Count(),4} items ({string.Join(", ", origin.GroupBy(q => q.Topic).Select(t => $"{t.Key}: {t.Count()}"))})");
+            }
             return 0;
         }));
 

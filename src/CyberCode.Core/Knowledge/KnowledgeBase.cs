@@ -26,6 +26,9 @@ public sealed class KnowledgeBase
     /// <summary>The curated multiple-choice items of <c>quiz.yaml</c>, quotes resolved (generated ones are added by <see cref="Quizzes.QuizBank"/>).</summary>
     public IReadOnlyList<Quizzes.QuizItem> QuizItems { get; init; } = [];
 
+    /// <summary>Which glossary terms and timeline events <see cref="Quizzes.QuizBank"/> turns into quiz items (<c>generate:</c> in quiz.yaml).</summary>
+    public Quizzes.QuizGenerationRules QuizGeneration { get; init; } = Quizzes.QuizGenerationRules.None;
+
     public Entry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public IEnumerable<Entry> OfKind(EntryKind kind) => Entries.Where(e => e.Kind == kind);

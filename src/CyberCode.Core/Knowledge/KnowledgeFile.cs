@@ -12,6 +12,8 @@ internal sealed class KnowledgeFile
     public List<NoteDto>? Notes { get; set; }
     public List<List<string>>? Synonyms { get; set; }
     public List<string>? Filler { get; set; }
+    public List<QuizDto>? Quiz { get; set; }
+    public QuizGenerationDto? Generate { get; set; }
 }
 
 internal abstract class EntryDto
@@ -60,5 +62,23 @@ internal sealed class NoteDto : EntryDto
     public string? Url { get; set; }
     public string? CitedFor { get; set; }
     public List<string>? Phrasings { get; set; }
+}
+internal sealed class QuizDto : EntryDto
+{
+    public string? Topic { get; set; }
+    public string? Question { get; set; }
+    public List<string>? Choices { get; set; }
+
+    /// <summary>The exact text of the right choice.</summary>
+    public string? Answer { get; set; }
+    public string? Explanation { get; set; }
+}
+
+/// <summary>Which glossary terms and timeline events become generated quiz items (quiz.yaml, <c>generate:</c>).</summary>
+internal sealed class QuizGenerationDto
+{
+    public Dictionary<string, List<string>>? TermKinds { get; set; }
+    public List<List<string>>? TooClose { get; set; }
+    public List<string>? SkipEvents { get; set; }
 }
 #pragma warning restore CA1002, CA2227, CA1056

@@ -103,6 +103,8 @@ public static partial class KnowledgeLoader
         var synonyms = new List<IReadOnlyList<string>>();
         var filler = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var quizItems = new List<Quizzes.QuizItem>();
+        var generation = new List<(string Name, QuizGenerationDto Rules)>();
 
         foreach (var (name, file) in files)
         {
@@ -165,9 +167,22 @@ public static partial class KnowledgeLoader
             }
 
             filler.UnionWith((file.Filler ?? []).Select(w => w.Trim()).Where(w => w.Length > 0));
+            foreach (var q in file.Quiz ?? [])
+            {
+                AddQuizItem(ctx, quizItems, q);
+            }
+
+            if (file.Generate is not null)
+            {
+                generation.Add((name, file.Generate));
+            }
         }
 
-        return new KnowledgeBase(essay, entries, synonyms, filler);
+        return new KnowledgeBase(essay, entries, synonyms, filler)
+        {
+            QuizItems = quizItems,
+            QuizGeneration = BuildGenerationRules(generation, entries, problems),
+        };
     }
 
     private static string Clean(string? text) => TextNormalizer.Normalize(text ?? string.Empty);
@@ -178,18 +193,7 @@ public static partial class KnowledgeLoader
         public void Add(List<Entry> entries, EntryDto dto, EntryKind kind, string? title, string? text, List<string>? phrasings, string titleField, string textField, Func<Entry, Entry>? complete = null)
         {
             var id = dto.Id?.Trim();
-            var ok = true;
-            if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
-            {
-                problems.Add(new KnowledgeProblem(file, id, null, $"a {kind.ToString().ToLowerInvariant()} needs an 'id' in lower-case kebab-case (got '{id}')"));
-                ok = false;
-            }
-            else if (!seen.TryAdd(id, file))
-            {
-                problems.Add(new KnowledgeProblem(file, id, null, $"the id is already used in {seen[id]}"));
-                ok = false;
-            }
-
+            var ok = CheckId(id, kind.ToString().ToLowerInvariant());
             ok &= Require(id, title, titleField);
             ok &= Require(id, text, textField);
             if (text is { Length: > MaxTextLength })
@@ -198,7 +202,44 @@ public static partial class KnowledgeLoader
                 ok = false;
             }
 
-            var citations = new List<Citation>();
+            ok &= ResolveCitations(dto, id, out var citations);
+            if (!ok)
+            {
+                return;
+            }
+
+            var cleanPhrasings = (phrasings ?? [])
+                .Select(p => Clean(p))
+                .Where(p => p.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray();
+            var entry = new Entry(id!, kind, Clean(title), cleanPhrasings, Clean(text), citations, file);
+            entries.Add(complete is null ? entry : complete(entry));
+        }
+
+        /// <summary>Checks the id's shape and that no other entry of any file has it.</summary>
+        public bool CheckId(string? id, string what)
+        {
+            if (string.IsNullOrEmpty(id) || !IdPattern().IsMatch(id))
+            {
+                problems.Add(new KnowledgeProblem(file, id, null, $"a {what} needs an 'id' in lower-case kebab-case (got '{id}')"));
+                return false;
+            }
+
+            if (!seen.TryAdd(id, file))
+            {
+                problems.Add(new KnowledgeProblem(file, id, null, $"the id is already used in {seen[id]}"));
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Resolves every <c>cite:</c> quote; false (with each problem reported) when any does not resolve.</summary>
+        public bool ResolveCitations(EntryDto dto, string? id, out List<Citation> citations)
+        {
+            var ok = true;
+            citations = [];
             if (dto.Cite is not { Count: > 0 })
             {
                 problems.Add(new KnowledgeProblem(file, id, null, "every entry needs 'cite:' with at least one verbatim quote from the essay"));
@@ -226,21 +267,12 @@ public static partial class KnowledgeLoader
                 }
             }
 
-            if (!ok)
-            {
-                return;
-            }
-
-            var cleanPhrasings = (phrasings ?? [])
-                .Select(p => Clean(p))
-                .Where(p => p.Length > 0)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToArray();
-            var entry = new Entry(id!, kind, Clean(title), cleanPhrasings, Clean(text), citations, file);
-            entries.Add(complete is null ? entry : complete(entry));
+            return ok;
         }
 
-        private bool Require(string? id, string? value, string field)
+        public void Report(string? id, string message) => problems.Add(new KnowledgeProblem(file, id, null, message));
+
+        public bool Require(string? id, string? value, string field)
         {
             if (!string.IsNullOrWhiteSpace(value))
             {

@@ -23,11 +23,18 @@ public sealed class QuizBank
     /// <summary>The topics people may name in <c>quiz start [topic]</c>, sorted.</summary>
     public IReadOnlyList<string> Topics { get; }
 
+    /// <summary>
+    /// The curated items of the knowledge, then items generated from its glossary and timeline
+    /// (see <c>generate:</c> in <c>knowledge/quiz.yaml</c>); the same knowledge always gives the same bank.
+    /// </summary>
     public static QuizBank From(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        return new QuizBank(knowledge.QuizItems);
+        return new QuizBank([.. knowledge.QuizItems, .. QuizGeneration.FromGlossary(knowledge), .. QuizGeneration.FromTimeline(knowledge)]);
     }
+
+    /// <summary>The items of one origin, e.g. only the curated ones.</summary>
+    public IReadOnlyList<QuizItem> OfOrigin(QuizOrigin origin) => [.. Items.Where(i => i.Origin == origin)];
 
     public QuizItem? Find(string id) => _byId.GetValueOrDefault(id);
 
