@@ -1,16 +1,17 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Quizzes;
 using Microsoft.Extensions.Logging;
 
 namespace CyberCode.Core;
 
 /// <summary>
 /// The single entry point every channel calls: an <see cref="Incoming"/> message in, a
-/// <see cref="Reply"/> out. It answers questions and remembers the ones it missed; quizzes and
-/// moderation join it here.
+/// <see cref="Reply"/> out. It answers questions and remembers the ones it missed, and hands quiz
+/// commands to <see cref="QuizService"/>; moderation joins it here.
 /// </summary>
-public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questionLog, TimeProvider time, ILogger<BotEngine> logger)
+public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questionLog, QuizService quizzes, TimeProvider time, ILogger<BotEngine> logger)
 {
     /// <summary>Distinct recent questions whose answers are kept, per generation (two: a few MB in all).</summary>
     private const int CachedAnswers = 2048;
@@ -21,10 +22,24 @@ public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questio
     /// <summary>Whether answers use the semantic model yet (for <c>/readyz</c>).</summary>
     public SemanticState SemanticState => answers.SemanticState;
 
+    /// <summary>The quizzes: for button presses (<see cref="QuizService.SubmitAsync"/>) and presenters.</summary>
+    public QuizService Quizzes => quizzes;
+
     public async Task<Reply> HandleAsync(Incoming incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         cancellationToken.ThrowIfCancellationRequested();
+
+        // A bare number is a quiz answer only while a question is open here; otherwise it is
+        // whatever it was before (the CLI picks a suggestion with it).
+        if (QuizCommand.TryParse(incoming.Text, out var command)
+            && (command.Verb != QuizVerb.Answer || quizzes.HasOpenQuestion(incoming)))
+        {
+            var quiz = await quizzes.HandleAsync(command, incoming, cancellationToken);
+            var text = incoming.Text.Trim();
+            return new Reply(new Answer(text, true, QuizService.AnswerKind, quiz.Text, 1.0, [], [])) { Quiz = quiz };
+        }
+
         var answer = _cache.GetOrAdd(incoming.Text, incoming.ScopeId, answers.SemanticState, _ask);
         if (IsMiss(answer))
         {

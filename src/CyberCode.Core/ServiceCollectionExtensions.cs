@@ -1,6 +1,7 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Quizzes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,9 @@ public static class ServiceCollectionExtensions
     /// in the background when the host starts), the answering engine and the bot engine, as
     /// singletons, with <see cref="KnowledgeOptions"/> and <see cref="SemanticOptions"/> bound from
     /// <paramref name="configuration"/> and validated at start-up. Needs an
-    /// <see cref="Learning.IQuestionLog"/> and an <see cref="IEmbeddingCache"/> (the Storage project adds them).
+    /// <see cref="Learning.IQuestionLog"/>, an <see cref="IEmbeddingCache"/> and an <see cref="IQuizStore"/>
+    /// (the Storage project adds them). Quizzes are resumed when the host starts; each channel adds
+    /// its <see cref="IQuizPresenter"/>.
     /// </summary>
     public static IServiceCollection AddCyberCodeCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +31,10 @@ public static class ServiceCollectionExtensions
         services.AddOptions<SemanticOptions>()
             .Bind(configuration.GetSection(SemanticOptions.Section))
             .ValidateOnStart();
+        services.AddOptions<QuizOptions>()
+            .Bind(configuration.GetSection(QuizOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services.AddCyberCodeCore();
     }
 
@@ -37,8 +44,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath()));
         services.AddSingleton<SemanticMatcher>();
         services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<SemanticMatcher>()));
+        services.AddSingleton(sp => QuizBank.From(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton<QuizService>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<SemanticStartup>();
+        services.AddHostedService<QuizStartup>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
@@ -63,4 +73,15 @@ internal sealed class SemanticStartup(SemanticMatcher matcher, IHostApplicationL
         _started.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// Resumes or closes the quizzes a restart interrupted as soon as the host starts, so their
+/// timers run without waiting for someone to write; at shutdown, lets a reveal in progress finish.
+/// </summary>
+internal sealed class QuizStartup(QuizService quizzes) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => quizzes.ResumeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => quizzes.WhenIdleAsync().WaitAsync(cancellationToken);
 }

@@ -1,9 +1,11 @@
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Quizzes;
 using CyberCode.Storage.Database;
 using CyberCode.Storage.Knowledge;
 using CyberCode.Storage.Learning;
+using CyberCode.Storage.Quizzes;
 using CyberCode.Storage.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<CyberCodeDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<LiteDbKnowledgeStore>>()));
         services.TryAddSingleton<IQuestionLog, LiteDbQuestionLog>();
         services.TryAddSingleton<IEmbeddingCache, LiteDbEmbeddingCache>();
+        services.TryAddSingleton<IQuizStore, LiteDbQuizStore>();
         return services;
     }
 }

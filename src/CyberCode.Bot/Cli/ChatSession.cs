@@ -1,19 +1,28 @@
 using CyberCode.Core;
+using CyberCode.Core.Quizzes;
 
 namespace CyberCode.Bot.Cli;
 
 /// <summary>
 /// An interactive conversation in the terminal: a question a line, the answer with its quotes;
-/// a number picks one of the last suggestions; "quit", "exit" or end of input ends it.
+/// a number answers the open quiz question, or else picks one of the last suggestions;
+/// "quit", "exit" or end of input ends it (and a quiz still running, with its results).
 /// </summary>
 internal sealed class ChatSession(BotEngine bot, TextReader input, TextWriter output, bool interactive)
 {
+    /// <summary>One terminal is one conversation: the place of its quizzes.</summary>
+    private const string Conversation = "terminal";
+
+    // The quiz timer writes from another thread; this keeps its lines and the loop's apart.
+    private readonly Lock _writeGate = new();
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var presenter = bot.Quizzes.Attach(new CliQuizPresenter(output, _writeGate));
         if (interactive)
         {
-            await output.WriteLineAsync("CyberCode: ask me about \"The International Cyber Security Code\" (Xiaotong Liu, 2017).");
-            await output.WriteLineAsync("Try \"define cyber sovereignty\", \"what changed in 2015\", \"timeline\" or \"help\". Type \"quit\" to leave.");
+            Write("CyberCode: ask me about \"The International Cyber Security Code\" (Xiaotong Liu, 2017)." + Environment.NewLine);
+            Write("Try \"define cyber sovereignty\", \"what changed in 2015\", \"timeline\", \"quiz\" or \"help\". Type \"quit\" to leave." + Environment.NewLine);
         }
 
         IReadOnlyList<string> lastSuggestions = [];
@@ -21,8 +30,7 @@ internal sealed class ChatSession(BotEngine bot, TextReader input, TextWriter ou
         {
             if (interactive)
             {
-                await output.WriteAsync(Environment.NewLine + "> ");
-                await output.FlushAsync(cancellationToken);
+                Write(Environment.NewLine + "> ");
             }
 
             string? line;
@@ -46,30 +54,67 @@ internal sealed class ChatSession(BotEngine bot, TextReader input, TextWriter ou
                 break;
             }
 
-            if (int.TryParse(text, out var pick))
+            if (int.TryParse(text, out var pick) && !bot.Quizzes.HasOpenQuestion(Incoming(text)))
             {
                 if (pick < 1 || pick > lastSuggestions.Count)
                 {
-                    await output.WriteLineAsync(lastSuggestions.Count == 0
+                    Write((lastSuggestions.Count == 0
                         ? "There is no list to pick from. Ask a question, or type \"help\"."
-                        : $"Pick a number from 1 to {lastSuggestions.Count}, or ask a question.");
+                        : $"Pick a number from 1 to {lastSuggestions.Count}, or ask a question.") + Environment.NewLine);
                     continue;
                 }
 
                 text = lastSuggestions[pick - 1];
-                await output.WriteLineAsync($"({text})");
+                Write($"({text})" + Environment.NewLine);
             }
 
-            var reply = await bot.HandleAsync(new Incoming(text, "cli", Environment.UserName), cancellationToken);
+            var reply = await bot.HandleAsync(Incoming(text), cancellationToken);
+            if (reply.Quiz is { } quiz)
+            {
+                // A start, a stop and an accepted answer were already shown by the presenter.
+                if (quiz.Kind is not (QuizReplyKind.Started or QuizReplyKind.Stopped)
+                    && quiz.AnswerResult?.Status is not QuizAnswerStatus.Accepted)
+                {
+                    Write(quiz.Text + Environment.NewLine);
+                }
+
+                continue;
+            }
+
             lastSuggestions = reply.Answer.Suggestions;
-            await output.WriteAsync(ConsoleRenderer.Render(reply.Answer));
+            Write(ConsoleRenderer.Render(reply.Answer));
+        }
+
+        // Leaving ends the quiz (and a practice round) with its results, rather than leave them running for nobody.
+        for (var i = 0; i < 2 && (bot.Quizzes.IsRunning(Incoming(string.Empty).Place) || bot.Quizzes.HasOpenQuestion(Incoming(string.Empty))); i++)
+        {
+            await bot.HandleAsync(Incoming("quiz stop"), CancellationToken.None);
         }
 
         if (interactive)
         {
-            await output.WriteLineAsync("Bye.");
+            Write("Bye." + Environment.NewLine);
         }
 
         return 0;
+    }
+
+    private static Incoming Incoming(string text) => new(text, CliQuizPresenter.ChannelName, Environment.UserName)
+    {
+        ConversationId = Conversation,
+        UserName = Environment.UserName,
+        IsDirect = true,
+
+        // Whoever runs the terminal owns this copy of the bot.
+        IsModerator = true,
+    };
+
+    private void Write(string text)
+    {
+        lock (_writeGate)
+        {
+            output.Write(text);
+            output.Flush();
+        }
     }
 }

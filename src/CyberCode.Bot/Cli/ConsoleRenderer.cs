@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CyberCode.Core.Answering;
+using CyberCode.Core.Quizzes;
 
 namespace CyberCode.Bot.Cli;
 
@@ -61,6 +62,40 @@ internal static class ConsoleRenderer
 
         return sb.ToString().TrimEnd() + Environment.NewLine;
     }
+
+    /// <summary>A quiz question with its choices numbered, as the player answers them.</summary>
+    public static string RenderQuestion(QuizQuestionView question)
+    {
+        var sb = new StringBuilder();
+        foreach (var line in QuizText.Question(question).Split('\n'))
+        {
+            // Choices come indented; a long one wraps under its own text.
+            var indented = line.StartsWith("  ", StringComparison.Ordinal);
+            Wrap(sb, line.Trim(), indented ? "     " : string.Empty, indented ? "  " : string.Empty);
+        }
+
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Type 1-{question.Choices.Count}.");
+        return sb.ToString();
+    }
+
+    /// <summary>The right choice, why, the quoted passage with its id, and how the player did.</summary>
+    public static string RenderReveal(QuizRevealView reveal)
+    {
+        var sb = new StringBuilder();
+        var mark = reveal.Right.Count > 0 ? "\u2713" : "\u2717";
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{mark} {QuizText.Who(reveal)} The answer is {reveal.Correct}. {reveal.Question.Choices[reveal.Correct - 1]}");
+        Wrap(sb, reveal.Explanation, string.Empty);
+        foreach (var c in reveal.Citations)
+        {
+            Wrap(sb, c.Quote, "  > ", "  > ");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    \u2014 {c.PassageId}, {c.Section}");
+        }
+
+        return sb.ToString();
+    }
+
+    public static string RenderScoreboard(QuizScoreboardView scoreboard) =>
+        QuizText.Scoreboard(scoreboard) + Environment.NewLine;
 
     private static void Wrap(StringBuilder sb, string text, string indent, string? firstIndent = null)
     {

@@ -23,6 +23,7 @@ public sealed partial class AnswerEngine
         "  search WORDS       the passages that use these words\n" +
         "  part N             one part of the essay, passage by passage (\"part 2\")\n" +
         "  about              the essay itself: title, author, date, parts\n" +
+        "  quiz               a multiple-choice quiz for everyone here; \"quiz help\" for its commands\n" +
         "  help               this text";
 
     private Answer Help(string question) =>
