@@ -1,7 +1,9 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Quizzes;
 using CyberCode.Discord.Gateway;
 using CyberCode.Discord.Interactions;
 using CyberCode.Discord.Messages;
+using CyberCode.Discord.Quizzes;
 using CyberCode.Discord.Rendering;
 using CyberCode.Discord.Rest;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +21,7 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// The Discord channel: options from the <c>Discord</c> section (validated at start-up), the
     /// REST client, the Gateway (a hosted service, on only with a token) and the interactions
-    /// handler. With no Discord settings the service starts as before, with Discord off.
+    /// handler, and the quiz presenter. With no Discord settings the service starts as before, with Discord off.
     /// </summary>
     public static IServiceCollection AddCyberCodeDiscord(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,11 +29,12 @@ public static class ServiceCollectionExtensions
         services.AddDiscordRest(configuration);
 
         services.TryAddSingleton(sp => new AnswerRenderer(sp.GetRequiredService<AnswerEngine>().Knowledge.Essay.Title));
-        services.TryAddSingleton(sp => new CommandSuggestions(sp.GetRequiredService<AnswerEngine>().Knowledge));
+        services.TryAddSingleton(sp => new CommandSuggestions(sp.GetRequiredService<AnswerEngine>().Knowledge, sp.GetRequiredService<QuizBank>()));
         services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.TryAddSingleton<DiscordDeliveries>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuizPresenter, DiscordQuizPresenter>());
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<GatewayClient>();
         services.AddHostedService<GatewayService>();

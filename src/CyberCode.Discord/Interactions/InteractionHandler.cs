@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CyberCode.Core;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Quizzes;
+using CyberCode.Discord.Quizzes;
 using CyberCode.Discord.Rendering;
 using CyberCode.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -9,10 +11,12 @@ using Microsoft.Extensions.Options;
 namespace CyberCode.Discord.Interactions;
 
 /// <summary>
-/// What to send first for one interaction, and, when the answer was deferred, the message that
-/// will replace the "thinking…" placeholder once it is ready.
+/// What to send first for one interaction, and, when the answer was deferred (or acknowledged
+/// first), the message that will replace the first response once it is ready. <see cref="Pending"/>
+/// is called once the first response has been sent: work that must not start before it (a practice
+/// round's follow-ups) starts only then; work already under way is just awaited.
 /// </summary>
-internal sealed record InteractionOutcome(InteractionResponse Response, Task<MessagePayload>? Pending = null);
+internal sealed record InteractionOutcome(InteractionResponse Response, Func<Task<MessagePayload>>? Pending = null);
 
 /// <summary>An interaction the bot cannot read: bad JSON shape or an unknown type. Becomes a 400.</summary>
 internal sealed class BadInteractionException(string message) : Exception(message)
@@ -85,7 +89,7 @@ internal sealed partial class InteractionHandler(
             return type switch
             {
                 Autocomplete => new InteractionOutcome(new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteChoices(Choices(data)))),
-                ApplicationCommand => await CommandAsync(data, who, cancellationToken),
+                ApplicationCommand => await CommandAsync(interaction, data, who, cancellationToken),
                 MessageComponent => await ComponentAsync(interaction, data, who, cancellationToken),
                 _ => Now(AnswerRenderer.Notice("This bot has no forms; use /ask, /define or /help.")),
             };
@@ -99,12 +103,13 @@ internal sealed partial class InteractionHandler(
     }
 
     /// <summary>Replaces the deferred placeholder with the finished answer (or an apology), by editing the original response.</summary>
-    public async Task CompleteAsync(string token, Task<MessagePayload> pending, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string token, Func<Task<MessagePayload>> pending, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pending);
         MessagePayload message;
         try
         {
-            message = await pending;
+            message = await pending();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -129,12 +134,25 @@ internal sealed partial class InteractionHandler(
         }
     }
 
-    private async Task<InteractionOutcome> CommandAsync(JsonElement data, Who who, CancellationToken cancellationToken)
+    private async Task<InteractionOutcome> CommandAsync(JsonElement interaction, JsonElement data, Who who, CancellationToken cancellationToken)
     {
         var name = data.String("name");
         if (SlashCommands.Find(name) is not { } command)
         {
             return Now(AnswerRenderer.Notice($"I don't know the command /{name}. Try /help; if it is missing, the bot's owner should run \"cybercode discord register\"."));
+        }
+
+        if (command.Subcommands.Count > 0)
+        {
+            // A command with subcommands gets one option of type 1 (SUB_COMMAND) carrying the real options.
+            var chosen = data.Array("options").FirstOrDefault(o => o.Int("type") == OptionType.SubCommand);
+            if (command.Subcommand(chosen.String("name")) is not { } sub)
+            {
+                return Now(AnswerRenderer.Notice($"/{command.Name} needs one of: {string.Join(", ", command.Subcommands.Select(c => c.Name))}. If one is missing, the bot's owner should run \"cybercode discord register\"."));
+            }
+
+            command = sub;
+            data = chosen;
         }
 
         var values = data.Array("options")
@@ -150,12 +168,29 @@ internal sealed partial class InteractionHandler(
             values[option.Name] = string.Empty;
         }
 
-        return await AnswerAsync(command.ToText(values), who, ephemeral: false, cancellationToken);
+        var text = command.ToText(values);
+        if (command.AcknowledgeFirst is { } acknowledgement)
+        {
+            // Its follow-ups need this first response to exist: say so at once, run it after (CompleteAsync).
+            var replyTo = who.IsDirect && who.ChannelId is { } dm ? DiscordReplyTo.Channel(dm)
+                : interaction.String("token") is { } token ? DiscordReplyTo.Interaction(token)
+                : null;
+            return new InteractionOutcome(
+                new InteractionResponse(InteractionResponse.ChannelMessage, AnswerRenderer.Notice(acknowledgement)),
+                () => RenderAsync(who.ToIncoming(text) with { ReplyTo = replyTo }, ephemeral: true, cancellationToken));
+        }
+
+        return await AnswerAsync(text, who, ephemeral: command.Private, cancellationToken);
     }
 
     private async Task<InteractionOutcome> ComponentAsync(JsonElement interaction, JsonElement data, Who who, CancellationToken cancellationToken)
     {
         var customId = data.String("custom_id") ?? string.Empty;
+        if (customId.StartsWith(QuizButton.Prefix, StringComparison.Ordinal))
+        {
+            return await QuizAnswerAsync(customId, who, cancellationToken);
+        }
+
         if (customId.StartsWith(CustomIds.Ask, StringComparison.Ordinal))
         {
             return await AnswerAsync(customId[CustomIds.Ask.Length..], who, ephemeral: false, cancellationToken);
@@ -186,22 +221,29 @@ internal sealed partial class InteractionHandler(
     /// otherwise defers (type 5) and hands the rest to <see cref="CompleteAsync"/>: Discord wants a
     /// first response within 3 seconds.
     /// </summary>
-    private async Task<InteractionOutcome> AnswerAsync(string text, Who who, bool ephemeral, CancellationToken cancellationToken)
+    private Task<InteractionOutcome> AnswerAsync(string text, Who who, bool ephemeral, CancellationToken cancellationToken) =>
+        WithinBudgetAsync(() => RenderAsync(who.ToIncoming(text), ephemeral, cancellationToken), ephemeral, cancellationToken);
+
+    /// <summary>Asks the engine and renders its reply: a quiz reply richly (ephemeral when it is private), else the answer.</summary>
+    private async Task<MessagePayload> RenderAsync(Incoming incoming, bool ephemeral, CancellationToken cancellationToken)
     {
-        var work = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    return renderer.Render((await bot.HandleAsync(new Incoming(text, "discord", who.UserId, who.GuildId), cancellationToken)).Answer, ephemeral);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogAnswerFailed(logger, ex);
-                    return AnswerRenderer.Notice("Sorry, something went wrong while answering. Please try again.");
-                }
-            },
-            cancellationToken);
+        try
+        {
+            var reply = await bot.HandleAsync(incoming, cancellationToken);
+            return reply.Quiz is { } quiz
+                ? QuizMessages.Reply(ephemeral ? quiz with { Private = true } : quiz)
+                : renderer.Render(reply.Answer, ephemeral);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAnswerFailed(logger, ex);
+            return AnswerRenderer.Notice("Sorry, something went wrong while answering. Please try again.");
+        }
+    }
+
+    private async Task<InteractionOutcome> WithinBudgetAsync(Func<Task<MessagePayload>> produce, bool ephemeral, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(produce, cancellationToken);
         var budget = TimeSpan.FromMilliseconds(options.Value.DeferAfterMilliseconds);
         if (budget > TimeSpan.Zero)
         {
@@ -216,12 +258,19 @@ internal sealed partial class InteractionHandler(
 
         return new InteractionOutcome(
             new InteractionResponse(InteractionResponse.DeferredChannelMessage, ephemeral ? new MessagePayload(Flags: MessagePayload.Ephemeral) : null),
-            work);
+            () => work);
     }
 
     private IReadOnlyList<Choice> Choices(JsonElement data)
     {
         var command = SlashCommands.Find(data.String("name"));
+        if (command is { Subcommands.Count: > 0 })
+        {
+            var chosen = data.Array("options").FirstOrDefault(o => o.Int("type") == OptionType.SubCommand);
+            command = command.Subcommand(chosen.String("name"));
+            data = chosen;
+        }
+
         var focused = data.Array("options").FirstOrDefault(o => o.Bool("focused"));
         var option = command?.Options.FirstOrDefault(o => o.Name == focused.String("name"));
         var typed = focused.ValueKind == JsonValueKind.Object && focused.TryGetProperty("value", out var v) ? v.ToString() : string.Empty;
@@ -238,10 +287,23 @@ internal sealed partial class InteractionHandler(
         return asked is not null && asked.StartsWith("Asked: ", StringComparison.Ordinal) ? asked["Asked: ".Length..].Replace("\u200B", string.Empty, StringComparison.Ordinal) : null;
     }
 
-    /// <summary>In a server the user is inside <c>member</c>; in a DM it is <c>user</c>.</summary>
-    private static Who ReadWho(JsonElement interaction) => new(
-        interaction.Object("member")?.Object("user")?.String("id") ?? interaction.Object("user")?.String("id"),
-        interaction.String("guild_id"));
+    /// <summary>
+    /// In a server the user is inside <c>member</c>, whose <c>permissions</c> (a bit set, as a
+    /// string) are the member's in that channel; in a DM it is <c>user</c> and there is no guild.
+    /// </summary>
+    private static Who ReadWho(JsonElement interaction)
+    {
+        var member = interaction.Object("member");
+        var user = member?.Object("user") ?? interaction.Object("user");
+        var guild = interaction.String("guild_id");
+        return new Who(
+            user?.String("id"),
+            guild,
+            interaction.String("channel_id") ?? interaction.Object("channel")?.String("id"),
+            member?.String("nick") ?? user?.String("global_name") ?? user?.String("username"),
+            Permissions.IsModerator(member?.String("permissions")),
+            guild is null);
+    }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Interaction {Id} was handled already (a replay); ignored")]
     private static partial void LogDuplicate(ILogger logger, string id);
@@ -255,5 +317,3 @@ internal sealed partial class InteractionHandler(
     [LoggerMessage(EventId = 3104, Level = LogLevel.Error, Message = "A deferred Discord answer cannot be delivered: set Discord:ApplicationId (the Gateway's READY has not supplied it either)")]
     private static partial void LogNoApplicationId(ILogger logger);
 }
-
-internal readonly record struct Who(string? UserId, string? GuildId);

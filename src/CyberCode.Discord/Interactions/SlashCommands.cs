@@ -1,5 +1,7 @@
-using CyberCode.Discord.Rendering;
+using System.Globalization;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Quizzes;
+using CyberCode.Discord.Rendering;
 
 namespace CyberCode.Discord.Interactions;
 
@@ -9,16 +11,64 @@ internal enum Suggest
     None,
     Terms,
     Passages,
+    QuizTopics,
 }
 
-/// <summary>A string option of a slash command.</summary>
-internal sealed record CommandOption(string Name, string Description, bool Required = true, Suggest Autocomplete = Suggest.None, int MaxLength = 200);
+/// <summary>Discord's application command option types that the bot uses.</summary>
+internal static class OptionType
+{
+    public const int SubCommand = 1;
+    public const int String = 3;
+    public const int Integer = 4;
+}
+
+/// <summary>An option of a slash command: a string (the default) or, with <see cref="Integer"/>, a bounded whole number.</summary>
+internal sealed record CommandOption(string Name, string Description, bool Required = true, Suggest Autocomplete = Suggest.None, int MaxLength = 200)
+{
+    public int Type { get; init; } = OptionType.String;
+
+    public int? MinValue { get; init; }
+
+    public int? MaxValue { get; init; }
+
+    public static CommandOption Integer(string name, string description, int min, int max) =>
+        new(name, description, Required: false) { Type = OptionType.Integer, MinValue = min, MaxValue = max };
+
+    /// <summary>What Discord is told about it.</summary>
+    public object Registration() => new
+    {
+        type = Type,
+        name = Name,
+        description = Description,
+        required = Required,
+        autocomplete = Autocomplete == Suggest.None ? (bool?)null : true,
+        max_length = Type == OptionType.String ? MaxLength : (int?)null,
+        min_value = MinValue,
+        max_value = MaxValue,
+    };
+}
 
 /// <summary>
 /// One slash command: what Discord is told (name, description, options) and the text it stands
-/// for in the bot's grammar, which Core then parses as if it had been typed.
+/// for in the bot's grammar, which Core then parses as if it had been typed. A command with
+/// <see cref="Subcommands"/> (<c>/quiz start</c>) has no options of its own; each subcommand has its own text.
 /// </summary>
-internal sealed record SlashCommand(string Name, string Description, IReadOnlyList<CommandOption> Options, Func<IReadOnlyDictionary<string, string>, string> ToText);
+internal sealed record SlashCommand(string Name, string Description, IReadOnlyList<CommandOption> Options, Func<IReadOnlyDictionary<string, string>, string> ToText)
+{
+    public IReadOnlyList<SlashCommand> Subcommands { get; init; } = [];
+
+    /// <summary>
+    /// When set, the interaction is answered at once, privately, with this text; the command runs
+    /// afterwards with the interaction token in <see cref="Core.Incoming.ReplyTo"/> (so its quiz can
+    /// post private follow-ups, which need that first response) and its reply replaces the text.
+    /// </summary>
+    public string? AcknowledgeFirst { get; init; }
+
+    /// <summary>Its reply is for the asker alone, so even a deferred "thinking…" is shown to them only.</summary>
+    public bool Private { get; init; }
+
+    public SlashCommand? Subcommand(string? name) => Subcommands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+}
 
 /// <summary>
 /// Every slash command the bot has, in one place: registration, dispatch and autocomplete all
@@ -26,6 +76,9 @@ internal sealed record SlashCommand(string Name, string Description, IReadOnlyLi
 /// </summary>
 internal static class SlashCommands
 {
+    private static readonly CommandOption Questions = CommandOption.Integer("questions", $"How many questions ({QuizOptions.MinQuestions}-{QuizOptions.MaxQuestions}).", QuizOptions.MinQuestions, QuizOptions.MaxQuestions);
+    private static readonly CommandOption Topic = new("topic", "One topic, or leave empty for all.", Required: false, Autocomplete: Suggest.QuizTopics, MaxLength: 60);
+
     public static readonly IReadOnlyList<SlashCommand> All =
     [
         new("ask", "Ask a question about the essay in your own words.",
@@ -40,6 +93,22 @@ internal static class SlashCommands
             [new("id", "Passage id, e.g. II.5", Autocomplete: Suggest.Passages, MaxLength: 10)],
             o => "source " + o["id"]),
         new("help", "What the bot can do and how to ask.", [], _ => "help"),
+        new("quiz", "Multiple-choice quizzes on the essay, for the whole channel.", [], _ => "quiz help")
+        {
+            Subcommands =
+            [
+                new("start", "Start a quiz in this channel; everyone can answer with the buttons.", [Questions, Topic], o => Round("quiz start", o)),
+                new("stop", "Stop the quiz here (whoever started it, or a moderator).", [], _ => "quiz stop"),
+                new("score", "The scores of the quiz running here.", [], _ => "quiz score"),
+                new("stats", "Your own quiz totals on this server (only you see them).", [], _ => "quiz stats") { Private = true },
+                new("practice", "A private round only you see, bringing back questions you missed.", [Questions, Topic], o => Round("quiz practice", o))
+                {
+                    AcknowledgeFirst = "Starting your practice round\u2026",
+                },
+                new("topics", "The topics a quiz can be on.", [], _ => "quiz topics"),
+            ],
+        },
+        new("leaderboard", "Quiz points, quizzes played and accuracy on this server.", [], _ => "leaderboard"),
     ];
 
     public static SlashCommand? Find(string? name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
@@ -56,20 +125,37 @@ internal static class SlashCommands
             description = c.Description,
             contexts = new[] { 0, 1 },
             integration_types = new[] { 0 },
-            options = c.Options.Select(o => new
-            {
-                type = 3,
-                name = o.Name,
-                description = o.Description,
-                required = o.Required,
-                autocomplete = o.Autocomplete != Suggest.None,
-                max_length = o.MaxLength,
-            }).ToArray(),
+            options = c.Subcommands.Count > 0
+                ? c.Subcommands.Select(s => (object)new
+                {
+                    type = OptionType.SubCommand,
+                    name = s.Name,
+                    description = s.Description,
+                    options = s.Options.Select(o => o.Registration()).ToArray(),
+                }).ToArray()
+                : c.Options.Select(o => o.Registration()).ToArray(),
         }).ToArray();
+
+    /// <summary><c>quiz start 5 sovereignty</c>: the count first, so a topic is never read as one.</summary>
+    private static string Round(string verb, IReadOnlyDictionary<string, string> o)
+    {
+        var text = verb;
+        if (o.TryGetValue("questions", out var n) && int.TryParse(n, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var count))
+        {
+            text += " " + count.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (o.TryGetValue("topic", out var topic) && !string.IsNullOrWhiteSpace(topic))
+        {
+            text += " " + topic.Trim();
+        }
+
+        return text;
+    }
 }
 
-/// <summary>Autocomplete choices from the knowledge: terms with their aliases, and passage ids.</summary>
-internal sealed class CommandSuggestions(KnowledgeBase knowledge)
+/// <summary>Autocomplete choices from the knowledge: terms with their aliases, passage ids and quiz topics.</summary>
+internal sealed class CommandSuggestions(KnowledgeBase knowledge, QuizBank? quizzes = null)
 {
     /// <summary>Discord shows at most 25 choices and rejects more.</summary>
     public const int MaxChoices = 25;
@@ -84,6 +170,7 @@ internal sealed class CommandSuggestions(KnowledgeBase knowledge)
             Suggest.Terms => knowledge.OfKind(EntryKind.Term)
                 .SelectMany(e => e.Phrasings.Prepend(e.Title).Select(p => new Choice(p, p))),
             Suggest.Passages => knowledge.Essay.Passages.Select(p => new Choice($"{p.Id} · {p.Section}", p.Id)),
+            Suggest.QuizTopics => (quizzes?.Topics ?? []).Select(t => new Choice(string.Create(CultureInfo.InvariantCulture, $"{t} ({quizzes!.ForTopic(t).Count} questions)"), t)),
             _ => [],
         };
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CyberCode.Core;
+using CyberCode.Core.Quizzes;
+using CyberCode.Discord.Quizzes;
 using CyberCode.Discord.Rendering;
 using CyberCode.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -47,9 +49,10 @@ internal sealed partial class MentionHandler(
         var text = Question(content, botId);
         try
         {
-            var reply = await bot.HandleAsync(new Incoming(text.Length == 0 ? "help" : text, "discord", author.Value.String("id"), message.String("guild_id")), cancellationToken);
-            var payload = renderer.Render(reply.Answer) with { MessageReference = new MessageReference(id) };
-            await rest.CreateMessageAsync(channel, payload, cancellationToken);
+            var payload = inGuild && QuizCommand.TryParse(text, out var command) && command.Verb == QuizVerb.Practice
+                ? AnswerRenderer.Notice(PracticeInPublic) with { Flags = null }
+                : await AnswerAsync(text, message, author.Value, channel, inGuild, cancellationToken);
+            await rest.CreateMessageAsync(channel, payload with { MessageReference = new MessageReference(id) }, cancellationToken);
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
         {
@@ -61,6 +64,32 @@ internal sealed partial class MentionHandler(
             deliveries.Forget("message", id);
             throw;
         }
+    }
+
+    /// <summary>Only an interaction's follow-ups can be private in a server, and a mention has none.</summary>
+    internal const string PracticeInPublic = "A practice round is private: use /quiz practice here (only you will see it), or send me \"quiz practice\" in a direct message.";
+
+    /// <summary>
+    /// Asks the engine as the author, in this channel. A message carries no permissions (working
+    /// them out needs the guild's roles and the channel's overwrites), so it never counts as a
+    /// moderator's: moderators stop others' quizzes with /quiz stop, whose interaction carries them.
+    /// </summary>
+    private async Task<MessagePayload> AnswerAsync(string text, JsonElement message, JsonElement author, string channel, bool inGuild, CancellationToken cancellationToken)
+    {
+        var incoming = new Incoming(text.Length == 0 ? "help" : text, DiscordQuizPresenter.ChannelName, author.String("id"), message.String("guild_id"))
+        {
+            ConversationId = channel,
+            UserName = message.Object("member")?.String("nick") ?? author.String("global_name") ?? author.String("username"),
+            IsModerator = false,
+            IsDirect = !inGuild,
+
+            // A DM's practice round is posted there with the bot's token (in a server one is refused above).
+            ReplyTo = inGuild ? null : DiscordReplyTo.Channel(channel),
+        };
+        var reply = await bot.HandleAsync(incoming, cancellationToken);
+
+        // A reply to a message cannot be ephemeral: private quiz replies are shown as replies to their asker.
+        return reply.Quiz is { } quiz ? QuizMessages.Reply(quiz, canBePrivate: false) : renderer.Render(reply.Answer);
     }
 
     /// <summary>The message without the bot's mention (<c>&lt;@id&gt;</c> or the older <c>&lt;@!id&gt;</c>).</summary>

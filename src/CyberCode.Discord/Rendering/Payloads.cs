@@ -45,6 +45,9 @@ internal sealed record Button(int Style, string Label, string CustomId)
     public const int Danger = 4;
 
     public int Type => 2;
+
+    /// <summary>Shown but not pressable (a revealed quiz question); left out when null.</summary>
+    public bool? Disabled { get; init; }
 }
 
 /// <summary>What an interaction is answered with; <see cref="Data"/> is a message or autocomplete choices.</summary>

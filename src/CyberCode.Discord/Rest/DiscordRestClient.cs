@@ -47,8 +47,19 @@ internal sealed class DiscordRestClient
                 Math.Max(1, limit?.Int("max_concurrency") ?? 1)));
     }
 
-    public Task CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
-        SendAndForgetAsync(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", message, cancellationToken);
+    /// <summary>Posts a message with the bot's token and returns its id.</summary>
+    public Task<string?> CreateMessageAsync(string channelId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendForIdAsync(HttpMethod.Post, $"channels/{Uri.EscapeDataString(channelId)}/messages", message, cancellationToken);
+
+    public Task EditMessageAsync(string channelId, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAndForgetAsync(HttpMethod.Patch, $"channels/{Uri.EscapeDataString(channelId)}/messages/{Uri.EscapeDataString(messageId)}", message, cancellationToken);
+
+    /// <summary>A follow-up message of an interaction (ephemeral with flags 64), within the token's 15 minutes; returns its id.</summary>
+    public Task<string?> CreateFollowupAsync(string applicationId, string token, MessagePayload message, CancellationToken cancellationToken) =>
+        SendForIdAsync(HttpMethod.Post, $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(token)}?wait=true", message, cancellationToken);
+
+    public Task EditFollowupAsync(string applicationId, string token, string messageId, MessagePayload message, CancellationToken cancellationToken) =>
+        SendAndForgetAsync(HttpMethod.Patch, $"webhooks/{Uri.EscapeDataString(applicationId)}/{Uri.EscapeDataString(token)}/messages/{Uri.EscapeDataString(messageId)}", message, cancellationToken);
 
     public Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken) =>
         SendAndForgetAsync(HttpMethod.Post, $"interactions/{Uri.EscapeDataString(interactionId)}/{Uri.EscapeDataString(token)}/callback", response, cancellationToken);
@@ -63,6 +74,12 @@ internal sealed class DiscordRestClient
             ? $"applications/{Uri.EscapeDataString(applicationId)}/commands"
             : $"applications/{Uri.EscapeDataString(applicationId)}/guilds/{Uri.EscapeDataString(guildId)}/commands";
         return await SendAsync(HttpMethod.Put, path, commands, cancellationToken);
+    }
+
+    private async Task<string?> SendForIdAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken)
+    {
+        using var doc = await SendAsync(method, path, body, cancellationToken);
+        return doc.RootElement.String("id");
     }
 
     private async Task SendAndForgetAsync(HttpMethod method, string path, object body, CancellationToken cancellationToken) =>

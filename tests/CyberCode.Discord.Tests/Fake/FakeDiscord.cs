@@ -37,6 +37,7 @@ internal sealed class FakeDiscord : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedResponse> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _all = new();
     private int _connectionCount;
+    private long _messageIds = 900_000_000_000_000_000;
 
     private FakeDiscord(WebApplication app, Uri root)
     {
@@ -126,9 +127,11 @@ internal sealed class FakeDiscord : IAsyncDisposable
                 shards = 1,
                 session_start_limit = new { total = 1000, remaining = 999, reset_after = 14_400_000, max_concurrency = 1 },
             })),
-            ("POST", var p) when p.StartsWith("/channels/", StringComparison.Ordinal) => (200, "{\"id\":\"900000000000000001\"}"),
+            // A new message (in a channel, or an interaction's follow-up) gets a new id, as on Discord.
+            ("POST", var p) when p.StartsWith("/channels/", StringComparison.Ordinal) || p.StartsWith("/webhooks/", StringComparison.Ordinal) => (200, NewMessage()),
             ("POST", var p) when p.StartsWith("/interactions/", StringComparison.Ordinal) => (204, string.Empty),
             ("PATCH", var p) when p.StartsWith("/webhooks/", StringComparison.Ordinal) => (200, "{\"id\":\"900000000000000002\"}"),
+            ("PATCH", var p) when p.StartsWith("/channels/", StringComparison.Ordinal) && p.Contains("/messages/", StringComparison.Ordinal) => (200, "{\"id\":\"" + p[(p.LastIndexOf('/') + 1)..] + "\"}"),
             ("PUT", var p) when p.StartsWith("/applications/", StringComparison.Ordinal) => (200, WithIds(body)),
             _ => (404, "{\"message\":\"404: Not Found\",\"code\":0}"),
         };
@@ -139,6 +142,8 @@ internal sealed class FakeDiscord : IAsyncDisposable
             await context.Response.WriteAsync(json);
         }
     }
+
+    private string NewMessage() => "{\"id\":\"" + Interlocked.Increment(ref _messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}";
 
     private ScriptedResponse? TakeScripted(string path)
     {

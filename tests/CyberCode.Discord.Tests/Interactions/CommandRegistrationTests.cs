@@ -24,11 +24,22 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Equal(("PUT", "/applications/200/guilds/300/commands"), (request.Method, request.Path));
         Assert.Equal("Bot tok", request.Headers["Authorization"]);
         var sent = request.Json.EnumerateArray().ToList();
-        Assert.Equal(6, sent.Count);
+        Assert.Equal(8, sent.Count);
         var define = sent.Single(c => c.GetProperty("name").GetString() == "define");
         Assert.True(define.GetProperty("options")[0].GetProperty("autocomplete").GetBoolean());
-        Assert.Contains("Registered 6 commands in server 300", output, StringComparison.Ordinal);
-        Assert.Contains("/ask, /define, /changes, /timeline, /source, /help", output, StringComparison.Ordinal);
+        Assert.Contains("Registered 8 commands in server 300", output, StringComparison.Ordinal);
+        Assert.Contains("/ask, /define, /changes, /timeline, /source, /help, /quiz, /leaderboard", output, StringComparison.Ordinal);
+        var quiz = sent.Single(c => c.GetProperty("name").GetString() == "quiz").GetProperty("options").EnumerateArray().ToList();
+        Assert.Equal(["start", "stop", "score", "stats", "practice", "topics"], quiz.Select(o => o.GetProperty("name").GetString()));
+        Assert.All(quiz, o => Assert.Equal(1, o.GetProperty("type").GetInt32()));
+        var start = quiz[0].GetProperty("options").EnumerateArray().ToList();
+        var questions = start.Single(o => o.GetProperty("name").GetString() == "questions");
+        Assert.Equal((4, 3, 20), (questions.GetProperty("type").GetInt32(), questions.GetProperty("min_value").GetInt32(), questions.GetProperty("max_value").GetInt32()));
+        Assert.False(questions.TryGetProperty("max_length", out _));
+        var topic = start.Single(o => o.GetProperty("name").GetString() == "topic");
+        Assert.True(topic.GetProperty("autocomplete").GetBoolean());
+        Assert.False(topic.GetProperty("required").GetBoolean());
+        Assert.Contains(sent, c => c.GetProperty("name").GetString() == "leaderboard");
     }
 
     [Fact]

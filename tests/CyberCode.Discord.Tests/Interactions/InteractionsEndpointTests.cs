@@ -199,7 +199,7 @@ public sealed class InteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_IsAnEphemeralError()
     {
-        var response = await _host.InteractAsync(EndpointHost.Command("quiz"));
+        var response = await _host.InteractAsync(EndpointHost.Command("dance"));
 
         Assert.Equal(64, response.GetProperty("data").GetProperty("flags").GetInt32());
     }

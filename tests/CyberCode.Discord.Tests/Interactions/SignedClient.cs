@@ -62,7 +62,8 @@ internal sealed class EndpointHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<EndpointHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="time">The clock of the whole service (quiz timers too); the system's when null.</param>
+    public static async Task<EndpointHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var fake = await CyberCode.Discord.Tests.Fake.FakeDiscord.StartAsync();
         var signer = new TestSigner();
@@ -84,6 +85,11 @@ internal sealed class EndpointHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(values);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddCyberCodeCore(builder.Configuration);
         builder.Services.AddCyberCodeStorage(builder.Configuration);
         builder.Services.AddCyberCodeDiscord(builder.Configuration);

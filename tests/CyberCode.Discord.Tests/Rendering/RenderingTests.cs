@@ -75,13 +75,14 @@ public sealed class RenderingTests
     {
         var names = SlashCommands.All.Select(c => c.Name).ToList();
 
-        Assert.Equal(["ask", "define", "changes", "timeline", "source", "help"], names);
-        Assert.All(SlashCommands.All, c =>
+        Assert.Equal(["ask", "define", "changes", "timeline", "source", "help", "quiz", "leaderboard"], names);
+        Assert.All(SlashCommands.All.Concat(SlashCommands.All.SelectMany(c => c.Subcommands)), c =>
         {
             Assert.Matches("^[a-z][a-z0-9_-]{0,31}$", c.Name);
             Assert.InRange(c.Description.Length, 1, 100);
-            Assert.InRange(c.Options.Count, 0, 25);
+            Assert.InRange(c.Options.Count + c.Subcommands.Count, 0, 25);
             Assert.All(c.Options, o => Assert.InRange(o.Description.Length, 1, 100));
+            Assert.True(c.Options.Count == 0 || c.Subcommands.Count == 0, "a command has options or subcommands, not both");
         });
     }
 
@@ -94,6 +95,18 @@ public sealed class RenderingTests
         var c = SlashCommands.Find(command)!;
 
         Assert.Equal(expected, c.ToText(new Dictionary<string, string> { [c.Options[0].Name] = value }));
+    }
+
+    [Theory]
+    [InlineData("start", "", "quiz start")]
+    [InlineData("start", "5", "quiz start 5")]
+    [InlineData("practice", "", "quiz practice")]
+    public void Registry_QuizSubcommandsBecomeTheQuizGrammar(string sub, string questions, string expected)
+    {
+        var c = SlashCommands.Find("quiz")!.Subcommand(sub)!;
+
+        Assert.Equal(expected, c.ToText(new Dictionary<string, string> { ["questions"] = questions, ["topic"] = string.Empty }));
+        Assert.Equal(expected + " human rights", c.ToText(new Dictionary<string, string> { ["questions"] = questions, ["topic"] = " human rights " }));
     }
 
     [Fact]
