@@ -1,6 +1,8 @@
+using CyberCode.Core.Quizzes;
 using CyberCode.Teams.Activities;
 using CyberCode.Teams.Auth;
 using CyberCode.Teams.Connector;
+using CyberCode.Teams.Quizzes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -15,8 +17,8 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The Teams channel: <see cref="TeamsOptions"/> bound from the <c>Teams</c> section and
-    /// validated at start-up, token validation, the Connector client and the queue that answers
-    /// activities in the background. Needs Core's <c>BotEngine</c>.
+    /// validated at start-up, token validation, the Connector client, the queue that answers
+    /// activities in the background, and the quiz presenter for channel <c>teams</c>. Needs Core's <c>BotEngine</c>.
     /// </summary>
     public static IServiceCollection AddCyberCodeTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ConnectorTokens>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<ActivityHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuizPresenter, TeamsQuizPresenter>());
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<ActivityQueue>());
         services.AddHostedService<TeamsStartup>();

@@ -53,7 +53,20 @@ internal sealed class TeamsOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Microsoft Entra object ids (<c>from.aadObjectId</c>) of the people who moderate CyberCode
+    /// in Teams: they may stop anyone's quiz and change the quiz settings. Teams does not tell a
+    /// bot who owns a team without Graph permissions, so the list is configured
+    /// (<c>Teams:Moderators:0</c>, <c>Teams__Moderators__0</c>, …). Empty by default.
+    /// </summary>
+    public IList<string> Moderators { get; } = [];
+
     public bool IsLocalDevelopment => string.IsNullOrWhiteSpace(MicrosoftAppId);
+
+    /// <summary>Whether the person with this Entra object id is listed in <see cref="Moderators"/>.</summary>
+    public bool IsModerator(string? aadObjectId) =>
+        !string.IsNullOrWhiteSpace(aadObjectId)
+        && Moderators.Any(m => string.Equals(m?.Trim(), aadObjectId.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public string AppId => MicrosoftAppId?.Trim() ?? string.Empty;
 }

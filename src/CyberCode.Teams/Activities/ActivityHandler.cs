@@ -5,7 +5,9 @@ using CyberCode.Core.Channels;
 using CyberCode.Core.Learning;
 using CyberCode.Teams.Cards;
 using CyberCode.Teams.Connector;
+using CyberCode.Teams.Quizzes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CyberCode.Teams.Activities;
 
@@ -18,10 +20,11 @@ internal sealed class Delivery
 /// <summary>
 /// What CyberCode does with each activity, after the endpoint has accepted it: questions (typed,
 /// or from a card's suggestion button) get a typing indicator, then the answer card as a reply;
-/// feedback is stored; the bot being added to a conversation gets one welcome card. Anything
-/// else is ignored.
+/// quiz commands go the same way and get a quiz reply (<see cref="QuizMessages"/>); a quiz
+/// choice button is answered in one line; feedback is stored; the bot being added to a
+/// conversation gets one welcome card. Anything else is ignored.
 /// </summary>
-internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine, ConnectorClient connector, TimeProvider time, ILogger<ActivityHandler> logger)
+internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<ActivityHandler> logger)
 {
     public const string Channel = "teams";
 
@@ -73,6 +76,9 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
                     ? "Thanks, glad it helped."
                     : "Thanks for saying so: answers marked not helpful are reviewed and improved."), delivery, cancellationToken);
                 break;
+            case SubmitAction.Quiz:
+                await QuizChoiceAsync(activity, action, delivery, cancellationToken);
+                break;
             default:
                 LogIgnored(logger, "card action " + action.Name);
                 break;
@@ -82,8 +88,9 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
     private async Task AnswerAsync(Activity activity, string question, Delivery delivery, CancellationToken cancellationToken)
     {
         await TypingAsync(activity, cancellationToken);
-        var reply = await bot.HandleAsync(new Incoming(question, Channel, UserId(activity), activity.TenantId), cancellationToken);
-        await ReplyAsync(activity, AnswerMessage.Build(activity, reply.Answer, Footer), delivery, cancellationToken);
+        var reply = await bot.HandleAsync(ToIncoming(activity, question), cancellationToken);
+        var message = reply.Quiz is { } quiz ? QuizMessages.Reply(activity, quiz) : AnswerMessage.Build(activity, reply.Answer, Footer);
+        await ReplyAsync(activity, message, delivery, cancellationToken);
     }
 
     private async Task WelcomeAsync(Activity activity, Delivery delivery, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ internal sealed record OutgoingActivity
 {
     public required string Type { get; init; }
 
+    /// <summary>Set on an update (PUT): the activity being replaced.</summary>
+    public string? Id { get; init; }
+
     public string? Text { get; init; }
 
     public string? TextFormat { get; init; }
@@ -35,6 +38,23 @@ internal sealed record OutgoingActivity
         Type = "message",
         Summary = summary,
         Attachments = [new Attachment(AdaptiveCardType, card)],
+    };
+
+    /// <summary>A card posted into a conversation by the bot on its own (a quiz question from a timer), not as a reply.</summary>
+    public static OutgoingActivity Card(Quizzes.ConversationReference to, JsonObject card, string summary) => Addressed(to) with
+    {
+        Summary = summary,
+        Attachments = [new Attachment(AdaptiveCardType, card)],
+    };
+
+    public static OutgoingActivity Message(Quizzes.ConversationReference to, string text) => Addressed(to) with { Text = text, TextFormat = "plain" };
+
+    /// <summary>From the bot to everyone in the conversation <paramref name="to"/> names.</summary>
+    private static OutgoingActivity Addressed(Quizzes.ConversationReference to) => new()
+    {
+        Type = "message",
+        From = to.BotId is null ? null : new ChannelAccount { Id = to.BotId, Name = to.BotName },
+        Conversation = new ConversationAccount { Id = to.ConversationId, ConversationType = to.ConversationType, TenantId = to.TenantId, IsGroup = to.IsGroup },
     };
 
     /// <summary>From the bot to whoever wrote <paramref name="to"/>, in the same conversation.</summary>

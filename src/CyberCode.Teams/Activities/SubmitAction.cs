@@ -12,6 +12,9 @@ internal sealed record SubmitAction(string Name, JsonElement Data)
     public const string Ask = "ask";
     public const string Feedback = "feedback";
 
+    /// <summary>A quiz choice: <c>button</c> carries Core's <c>QuizButton</c> id.</summary>
+    public const string Quiz = "quiz";
+
     public static SubmitAction? From(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);

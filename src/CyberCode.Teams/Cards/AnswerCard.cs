@@ -205,12 +205,8 @@ internal static partial class AnswerCard
         for (var i = 0; i < answer.Citations.Count; i++)
         {
             var c = answer.Citations[i];
-            var items = new JsonArray
-            {
-                Text($"\u201C{Cut(c.Quote, detail)}\u201D"),
-                Text($"{c.PassageId} \u00B7 {c.Section}", subtle: true, size: "Small", spacing: "Small"),
-            };
-            var quote = new JsonObject { ["type"] = "Container", ["style"] = "emphasis", ["spacing"] = "Medium", ["items"] = items };
+            var quote = Quote(Cut(c.Quote, detail), c.PassageId, c.Section);
+            var items = quote["items"]!.AsArray();
             if (detail == CardDetail.Full && c.PassageText.Length > c.Quote.Length)
             {
                 var id = string.Create(CultureInfo.InvariantCulture, $"passage-{i + 1}");
@@ -230,6 +226,19 @@ internal static partial class AnswerCard
             body.Add(quote);
         }
     }
+
+    /// <summary>A quote as every CyberCode card shows it: in an emphasis box, with "id · section" under it.</summary>
+    public static JsonObject Quote(string quote, string passageId, string section) => new()
+    {
+        ["type"] = "Container",
+        ["style"] = "emphasis",
+        ["spacing"] = "Medium",
+        ["items"] = new JsonArray
+        {
+            Text($"\u201C{quote}\u201D"),
+            Text($"{passageId} \u00B7 {section}", subtle: true, size: "Small", spacing: "Small"),
+        },
+    };
 
     private static JsonObject Feedback(Answer answer, bool helpful)
     {

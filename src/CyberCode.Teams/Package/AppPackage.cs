@@ -29,6 +29,8 @@ internal static class AppPackage
         ("source", "source ID: one passage in full, e.g. source II.5"),
         ("search", "search WORDS: the passages that use these words"),
         ("about", "The essay itself: title, author, date and parts"),
+        ("quiz", "quiz [N] [topic]: a multiple-choice quiz for everyone here; quiz stop, quiz score, quiz stats, quiz practice"),
+        ("leaderboard", "Quiz points, quizzes played and accuracy of the people here"),
     ];
 
     public static JsonObject Manifest(Guid appId, Uri website)
@@ -67,7 +69,8 @@ internal static class AppPackage
                     "an essay on the Shanghai Cooperation Organisation's proposed code of conduct for information security. " +
                     "Every answer quotes the passage of the essay it rests on, with its id and section. Ask in your own words, " +
                     "or use a command: define a term, what changed between the 2011 and 2015 drafts, the timeline, the notes, " +
-                    "or one passage in full. In a team channel or group chat, @mention CyberCode with your question.",
+                    "or one passage in full. Study groups can run multiple-choice quizzes in their channel, with a leaderboard. " +
+                    "In a team channel or group chat, @mention CyberCode with your question.",
             },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
             ["accentColor"] = Icons.Accent,

@@ -13,6 +13,9 @@ internal sealed record ConnectorCall(string Method, string Path, string? Authori
     public string Type => Activity["type"]?.GetValue<string>() ?? string.Empty;
 
     public JsonObject? Card => Activity["attachments"]?[0]?["content"] as JsonObject;
+
+    /// <summary>The activity id the fake answered with (what an update later names).</summary>
+    public string? ResponseId { get; init; }
 }
 
 /// <summary>
@@ -93,7 +96,8 @@ internal sealed class FakeConnector : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         var (status, retryAfter) = _script.TryDequeue(out var next) ? next : (200, null);
-        var call = new ConnectorCall(http.Request.Method, http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget, http.Request.Headers.Authorization.ToString(), body, _time.GetUtcNow(), status);
+        var id = status < 300 ? "reply-" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture) : null;
+        var call = new ConnectorCall(http.Request.Method, http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget, http.Request.Headers.Authorization.ToString(), body, _time.GetUtcNow(), status) { ResponseId = id };
         lock (_lock)
         {
             _calls.Add(call);
@@ -111,7 +115,7 @@ internal sealed class FakeConnector : IAsyncDisposable
         }
 
         return status < 300
-            ? Results.Json(new { id = "reply-" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture) })
+            ? Results.Json(new { id })
             : Results.Json(new { error = new { code = "Scripted", message = "scripted failure" } }, statusCode: status);
     }
 
