@@ -34,6 +34,10 @@ internal sealed record AnswerJson(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? EntryId { get; init; }
 
+    /// <summary>Set when the question was a quiz command (web only): see <see cref="Web.Quiz.QuizReplyJson"/>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Web.Quiz.QuizReplyJson? Quiz { get; init; }
+
     public static AnswerJson From(Answer answer) => new(
         answer.Question,
         answer.Answered,

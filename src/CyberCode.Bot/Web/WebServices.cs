@@ -2,6 +2,8 @@ using CyberCode.Bot.Web.Api;
 using CyberCode.Bot.Web.Hosting;
 using CyberCode.Bot.Web.Metrics;
 using CyberCode.Bot.Web.Protection;
+using CyberCode.Bot.Web.Quiz;
+using CyberCode.Core.Quizzes;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -36,6 +38,8 @@ internal static class WebServices
         services.AddApiRateLimiting();
 
         services.AddSingleton<AnswerMetrics>();
+        services.AddSingleton<WebQuizFeed>();
+        services.AddSingleton<IQuizPresenter, WebQuizPresenter>();
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("cybercode"))
             .WithMetrics(m => m

@@ -2,15 +2,19 @@ using System.Diagnostics;
 using CyberCode.Bot.Contract;
 using CyberCode.Bot.Web.Metrics;
 using CyberCode.Bot.Web.Protection;
+using CyberCode.Bot.Web.Quiz;
 using CyberCode.Core;
 using CyberCode.Core.Answering;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Quizzes;
 
 namespace CyberCode.Bot.Web.Api;
 
 /// <summary>
 /// <c>POST /api/ask</c> and <c>POST /api/feedback</c>: the web channel's adapter. Both go through
-/// <see cref="BotEngine"/>, so misses and feedback are remembered as in every other channel.
+/// <see cref="BotEngine"/>, so misses and feedback are remembered as in every other channel. The
+/// web chat sends its tab's <c>conversation</c> id and a <c>name</c> with each question, so quiz
+/// commands work there (<see cref="QuizEndpoints"/> has the rest); both are optional.
 /// </summary>
 internal static class AskEndpoints
 {
@@ -23,6 +27,7 @@ internal static class AskEndpoints
         var api = app.MapGroup("/api").RequireRateLimiting(ApiRateLimiting.PolicyName);
         api.MapPost("/ask", AskAsync);
         api.MapPost("/feedback", FeedbackAsync);
+        api.MapQuiz();
         return app;
     }
 
@@ -39,10 +44,50 @@ internal static class AskEndpoints
             return ApiProblem.Result(StatusCodes.Status400BadRequest, "No question", $"Put the question in the body, e.g. {AskExample}.");
         }
 
+        if ((WebConversation.CheckId(body.Conversation, required: false) ?? WebConversation.CheckName(body.Name)) is { } bad)
+        {
+            return bad;
+        }
+
         var started = Stopwatch.GetTimestamp();
-        var reply = await bot.HandleAsync(new Incoming(body.Question, Channel), cancellationToken);
+        var reply = body.Conversation is { Length: > 0 } conversation
+            ? await bot.HandleAsync(InConversation(body.Question, conversation, body.Name), cancellationToken)
+            : StartsQuiz(body.Question) ?? await bot.HandleAsync(new Incoming(body.Question, Channel), cancellationToken);
         metrics.Record(reply.Answer, Channel, Stopwatch.GetElapsedTime(started));
-        return TypedResults.Json(AnswerJson.ForWeb(reply.Answer), ApiJson.Options);
+        var json = AnswerJson.ForWeb(reply.Answer);
+        return TypedResults.Json(reply.Quiz is { } quiz ? json with { Quiz = QuizReplyJson.From(quiz) } : json, ApiJson.Options);
+    }
+
+    /// <summary>
+    /// One browser tab: one person's conversation with the bot (so a quiz there is solo and each
+    /// question is revealed as soon as they answer). The id is the player too; see <see cref="WebConversation"/>.
+    /// </summary>
+    private static Incoming InConversation(string text, string conversation, string? name) =>
+        new(text, Channel, conversation)
+        {
+            ConversationId = conversation,
+            UserName = WebConversation.NameOrDefault(name),
+            IsDirect = true,
+            ReplyTo = conversation,
+        };
+
+    /// <summary>
+    /// A client without a conversation (curl, an older page) has nowhere to see a quiz's questions,
+    /// and all such clients would share one place: a start is turned down with how to do it.
+    /// </summary>
+    private static Reply? StartsQuiz(string text)
+    {
+        if (!QuizCommand.TryParse(text, out var command) || command.Verb is not (QuizVerb.Start or QuizVerb.Practice))
+        {
+            return null;
+        }
+
+        var why = "A quiz needs a conversation to show its questions in: play it in the web chat at /, "
+            + "or send \"conversation\" (" + WebConversation.IdRule + ") with the question and read GET /api/quiz/events.";
+        return new Reply(new Answer(text.Trim(), true, QuizService.AnswerKind, why, 1.0, [], []))
+        {
+            Quiz = new QuizReply(QuizReplyKind.Refused, why) { Private = true },
+        };
     }
 
     private static async Task<IResult> FeedbackAsync(HttpRequest request, BotEngine bot, CancellationToken cancellationToken)
@@ -80,7 +125,7 @@ internal static class AskEndpoints
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private sealed record AskRequest(string? Question);
+    private sealed record AskRequest(string? Question, string? Conversation, string? Name);
 
     private sealed record FeedbackRequest(string? Question, bool? Helpful, string? EntryId, string? Kind);
 }

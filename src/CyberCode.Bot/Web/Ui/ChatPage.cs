@@ -28,7 +28,9 @@ internal static class ChatPage
                 html.Raw("<li><button type=\"button\" class=\"chip\" data-ask=\"").Text(starter).Raw("\">").Text(starter).Raw("</button></li>");
             }
 
-            html.Raw("</ul></div>\n</section>\n")
+            // A quiz is a command, not a question: its button says what it does.
+            html.Raw("<li><button type=\"button\" class=\"chip chip-quiz\" data-ask=\"quiz start\">Start a quiz</button></li>")
+                .Raw("</ul></div>\n</section>\n")
                 .Raw("<form id=\"ask\" class=\"ask\" autocomplete=\"off\">")
                 .Raw("<label for=\"question\">Your question</label>")
                 .Raw("<div class=\"ask-row\"><input id=\"question\" name=\"question\" type=\"text\" maxlength=\"2000\" ")

@@ -7,7 +7,7 @@ import { essayLink, locate, normalizeWithMap } from './quote.js';
 const LIST_KINDS = new Set(['timeline', 'changes', 'notes', 'section']);
 // Lists whose items read "topic: detail" (a change, a date): the topic is set in bold to scan by.
 const TOPIC_KINDS = new Set(['changes', 'timeline']);
-const NO_FEEDBACK_KINDS = new Set(['help', 'refusal']);
+const NO_FEEDBACK_KINDS = new Set(['help', 'refusal', 'quiz']);
 const PASSAGE_REF = /\[([A-Z]{1,3}\.\d{1,3})\]/g;
 
 /** Makes an element with optional class and text content. */
@@ -24,7 +24,7 @@ function link(href, text, className) {
   return a;
 }
 
-function button(text, onClick, className) {
+export function button(text, onClick, className) {
   const b = el('button', className, text);
   b.type = 'button';
   b.addEventListener('click', onClick);
@@ -144,7 +144,8 @@ function renderSources(quoteFor) {
   return p;
 }
 
-function renderCitation(c) {
+/** A quote as a <figure>: blockquote, passage id and section linking to the highlight in the essay, the whole passage on demand. */
+export function renderCitation(c) {
   const figure = el('figure', 'citation');
   const href = essayLink(c.passageId, c.quote);
   const quote = el('blockquote');

@@ -2,6 +2,7 @@
 // plainly when the service refuses or cannot be reached. answer.js lays the answers out.
 
 import { el, renderAnswer } from './answer.js';
+import { createQuiz } from './quiz.js';
 
 const transcript = document.getElementById('transcript');
 const starters = document.getElementById('starters');
@@ -11,6 +12,7 @@ const sendButton = form.querySelector('button[type="submit"]');
 const status = document.getElementById('ask-status');
 const clearButton = document.getElementById('clear');
 const actions = { ask, feedback };
+const me = identity();
 
 const calm = window.matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -23,6 +25,7 @@ async function ask(raw) {
   input.value = '';
   setBusy(true);
 
+  quiz.typing(question);
   const { turn, mine } = addTurn(question);
   const pending = el('p', 'msg pending', 'Looking in the essay…');
   pending.setAttribute('aria-hidden', 'true'); // the status line under the input says it once
@@ -33,17 +36,19 @@ async function ask(raw) {
     const response = await fetch('/api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ question }),
+      body: JSON.stringify({ question, conversation: me.conversation, name: me.name }),
     });
     if (response.ok) {
       const answer = await response.json();
-      turn.append(renderAnswer(answer, actions));
       remember(question, answer);
+      turn.append(render(answer));
     } else {
+      quiz.untype();
       turn.append(el('p', 'msg error', await describeFailure(response)));
       if (!input.value) input.value = question;
     }
   } catch {
+    quiz.untype();
     turn.append(el('p', 'msg error', "Can't reach CyberCode right now. Check the connection and try again."));
     if (!input.value) input.value = question;
   } finally {
@@ -53,6 +58,36 @@ async function ask(raw) {
     mine.scrollIntoView({ block: 'start', behavior: calm.matches ? 'auto' : 'smooth' });
     input.focus();
   }
+}
+
+/** An answer, or the reply to a quiz command (which may start following the quiz's events). */
+function render(answer) {
+  if (answer.quiz && typeof answer.quiz === 'object') return quiz.renderReply(answer);
+  quiz.untype();
+  return renderAnswer(answer, actions);
+}
+
+/**
+ * This tab's conversation id (random, kept for the tab in sessionStorage, sent with each question
+ * so quizzes have somewhere to run) and the name its scoreboards show.
+ */
+function identity() {
+  const key = 'cybercode.me.v1';
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+    if (kept && /^[A-Za-z0-9_-]{16,64}$/.test(kept.conversation) && typeof kept.name === 'string') return kept;
+  } catch {
+    // Nothing usable kept: make a new one.
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const conversation = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const made = { conversation, name: `Guest ${1000 + (bytes[0] * 256 + bytes[1]) % 9000}` };
+  try {
+    sessionStorage.setItem(key, JSON.stringify(made));
+  } catch {
+    // Storage off: the id lasts as long as the page.
+  }
+  return made;
 }
 
 /** The person's question as the start of a new turn of the transcript. */
@@ -69,9 +104,12 @@ function addTurn(question) {
 }
 
 // The conversation is kept for this tab (sessionStorage), so following a citation to the essay
-// and coming back shows it again. Only answers are kept; errors are for the moment.
+// and coming back shows it again. Answers and quiz events are kept; errors are for the moment.
 const STORE = 'cybercode.chat.v1';
-const KEEP = 40;
+const KEEP = 150;
+const CURSOR = 'cybercode.quiz.cursor.v1';
+const PICKED = 'cybercode.quiz.picked.v1';
+const RUNNING = 'cybercode.quiz.running.v1';
 
 function remembered() {
   try {
@@ -83,19 +121,65 @@ function remembered() {
 }
 
 function remember(question, answer) {
+  keep({ question, answer });
+}
+
+function keep(turn) {
   try {
-    sessionStorage.setItem(STORE, JSON.stringify([...remembered(), { question, answer }].slice(-KEEP)));
+    sessionStorage.setItem(STORE, JSON.stringify([...remembered(), turn].slice(-KEEP)));
   } catch {
     // Storage full or switched off: the conversation just won't survive a reload.
   }
 }
 
 function restore() {
-  for (const { question, answer } of remembered()) {
+  for (const { question, answer, event } of remembered()) {
+    if (event && typeof event === 'object') {
+      quiz.show(event);
+      continue;
+    }
     if (typeof question !== 'string' || !answer || typeof answer !== 'object') continue;
-    addTurn(question).turn.append(renderAnswer(answer, actions));
+    addTurn(question).turn.append(answer.quiz ? quiz.renderReply(answer, false) : renderAnswer(answer, actions));
   }
 }
+
+function kept(key, fallback) {
+  try {
+    return JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function put(key, value) {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Only a reload forgets it.
+  }
+}
+
+const quiz = createQuiz(me, transcript, actions, {
+  cursor: () => {
+    const n = Number(kept(CURSOR, 0));
+    return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+  },
+  setCursor: (n, running) => {
+    put(CURSOR, n);
+    put(RUNNING, running === true);
+  },
+  picked: (session, number) => kept(PICKED, {})[`${session}:${number}`] ?? null,
+  setPicked: (session, number, choice) => {
+    const all = Object.entries(kept(PICKED, {})).slice(-60);
+    put(PICKED, Object.fromEntries([...all, [`${session}:${number}`, choice]]));
+  },
+  remember: (event) => {
+    starters.hidden = true;
+    clearButton.hidden = false;
+    document.body.classList.add('talking');
+    keep({ event });
+  },
+});
 
 function forget() {
   try {
@@ -175,6 +259,10 @@ for (const b of starters.querySelectorAll('button[data-ask]')) {
 clearButton.addEventListener('click', forget);
 
 restore();
+// A quiz was running in this tab when it was last seen (the page was reloaded, or followed a
+// quote to the essay and came back): pick up its events. Only then, so a page load costs no
+// request of the rate limit otherwise.
+if (kept(RUNNING, false) === true) quiz.follow();
 
 // "/?q=…" asks at once, so a question can be shared as a link; the address then drops it, so
 // coming back to this page does not ask it again.
