@@ -89,8 +89,12 @@ public sealed class QuizInteractionTests : IAsyncLifetime
         var second = await _h.NextAsync("POST", $"/channels/{Channel}/messages");
         Assert.Equal("Question 2 of 3", second.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
 
-        var late = await _h.InteractAsync(Press(ButtonId(first, right), Ben));
+        // Someone who had not answered question 1 presses after its reveal: too late. (Ben, who had,
+        // would be told he already answered.)
+        var late = await _h.InteractAsync(Press(ButtonId(first, right), new User("503", "Cy")));
         Assert.Contains("Too late", Content(late), StringComparison.Ordinal);
+        var benAgain = await _h.InteractAsync(Press(ButtonId(first, right), Ben));
+        Assert.Contains("already answered", Content(benAgain), StringComparison.Ordinal);
 
         _h.TimeUp();
         await _h.NextAsync("PATCH", $"/channels/{Channel}/messages/");
