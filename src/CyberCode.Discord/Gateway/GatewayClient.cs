@@ -34,6 +34,15 @@ internal sealed partial class GatewayClient(
     /// <summary>What ended the client when it stopped for good (a fatal close code), for health and tests.</summary>
     public string? StoppedBecause { get; private set; }
 
+    /// <summary>
+    /// Where the client is, for <c>/readyz</c>: <c>connecting</c> until READY or RESUMED, then
+    /// <c>ready</c> until that connection ends; <c>stopped</c> after a close code that must not be
+    /// retried (see <see cref="StoppedBecause"/>).
+    /// </summary>
+    public string State => StoppedBecause is not null ? "stopped" : _established ? "ready" : "connecting";
+
+    private volatile bool _established;
+
     /// <summary>The session as it stands: what a resume would send.</summary>
     internal GatewaySession Session => _session;
 
@@ -131,6 +140,7 @@ internal sealed partial class GatewayClient(
         }
         finally
         {
+            _established = false;
             await stop.CancelAsync();
             try
             {
@@ -203,9 +213,11 @@ internal sealed partial class GatewayClient(
                 _session.Start(payload.Data.String("session_id"), payload.Data.String("resume_gateway_url"));
                 identity.Learn(user?.String("id"), payload.Data.Object("application")?.String("id"));
                 LogReady(logger, user?.String("username") ?? "?", options.Value.Gateway.ShardId, options.Value.Gateway.ShardCount);
+                _established = true;
                 return true;
             case "RESUMED":
                 LogResumed(logger, _session.Sequence);
+                _established = true;
                 return true;
             default:
                 dispatcher.Dispatch(payload.Type, payload.Data);

@@ -27,6 +27,7 @@ public sealed partial class HealthAndMetricsTests(SharedService service) : IClas
         Assert.True(json.GetProperty("knowledge").GetProperty("entries").GetInt32() > 100);
         Assert.Equal("open", json.GetProperty("store").GetString());
         Assert.Equal("disabled", json.GetProperty("semantic").GetString());
+        Assert.Equal("off", json.GetProperty("discord").GetString());
     }
 
     [Fact]

@@ -118,6 +118,23 @@ public sealed class GatewayClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task State_ReadyAfterReady_ConnectingWhileResuming_ReadyAgainAfterResumed()
+    {
+        var client = _h.Get<GatewayClient>();
+        var connection = await ReadyAsync();
+        await Harness.EventuallyAsync(() => client.State == "ready", "ready after READY");
+
+        await connection.SendAsync(new { op = 7, d = (object?)null });
+        var resumed = await _h.Fake.NextConnectionAsync();
+        await resumed.HelloAsync(Interval);
+        _ = await resumed.ReceiveAsync();
+        Assert.Equal("connecting", client.State);
+
+        await resumed.DispatchAsync("RESUMED", 2, new { });
+        await Harness.EventuallyAsync(() => client.State == "ready", "ready after RESUMED");
+    }
+
+    [Fact]
     public async Task Heartbeat_NoAckBeforeNextBeat_ClosesAsZombieAndResumes()
     {
         var connection = await ReadyAsync();
@@ -176,10 +193,13 @@ public sealed class GatewayClientTests : IAsyncLifetime
         await connection.HelloAsync(Interval);
         _ = await connection.ReceiveAsync();
 
+        var client = _h.Get<GatewayClient>();
+        Assert.Equal("connecting", client.State);
+
         await connection.CloseAsync(4004, "Authentication failed.");
         await _run.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var client = _h.Get<GatewayClient>();
+        Assert.Equal("stopped", client.State);
         Assert.Contains("Discord:BotToken", client.StoppedBecause, StringComparison.Ordinal);
         Assert.Contains(_h.Logs.Lines, l => l.Level >= LogLevel.Error && l.Message.Contains("4004", StringComparison.Ordinal) && l.Message.Contains("token", StringComparison.Ordinal));
         _h.Time.Advance(TimeSpan.FromMinutes(10));

@@ -1,6 +1,9 @@
 using CyberCode.Bot.Web.Hosting;
 using CyberCode.Core;
 using CyberCode.Core.Knowledge;
+using CyberCode.Discord;
+using CyberCode.Discord.Gateway;
+using Microsoft.Extensions.Options;
 
 namespace CyberCode.Bot.Web.Health;
 
@@ -35,7 +38,11 @@ internal static partial class HealthEndpoints
 
         var store = readiness.IsReady ? await ProbeStoreAsync(services, loggers, cancellationToken) : "unknown";
         var status = readiness.IsStopping ? "stopping" : !readiness.IsReady ? "starting" : store == "open" ? "ready" : "unavailable";
-        var body = new Ready(status, knowledge, store, semantic.Length == 0 ? null : semantic);
+        // Discord is reported, not required: the web chat, Teams and the CLI answer without it.
+        var discord = services.GetRequiredService<IOptions<DiscordOptions>>().Value.GatewayOn
+            ? services.GetRequiredService<GatewayClient>().State
+            : "off";
+        var body = new Ready(status, knowledge, store, semantic.Length == 0 ? null : semantic, discord);
         return TypedResults.Json(body, statusCode: status == "ready" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -60,5 +67,5 @@ internal static partial class HealthEndpoints
 
     internal sealed record Counts(int Passages, int Entries);
 
-    internal sealed record Ready(string Status, Counts? Knowledge, string Store, string? Semantic);
+    internal sealed record Ready(string Status, Counts? Knowledge, string Store, string? Semantic, string Discord);
 }
