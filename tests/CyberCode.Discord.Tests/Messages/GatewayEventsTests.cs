@@ -6,48 +6,14 @@ using CyberCode.Discord.Tests.Interactions;
 namespace CyberCode.Discord.Tests.Messages;
 
 /// <summary>Mentions, DMs and interactions arriving over the fake Gateway, answered through the fake REST API.</summary>
-public sealed class GatewayEventsTests : IAsyncLifetime
+public sealed class GatewayEventsTests : ReadyGatewayTests
 {
-    private const string BotId = "100";
-    private Harness _h = null!;
-    private Task _run = Task.CompletedTask;
-    private CancellationTokenSource _stop = new();
-    private FakeGatewayConnection _gateway = null!;
-    private int _sequence = 1;
-
-    public async Task InitializeAsync()
-    {
-        _h = await Harness.StartAsync();
-        (_run, _stop) = _h.RunGateway();
-        Assert.Equal("/gateway/bot", (await _h.Fake.NextRequestAsync()).Path);
-        _gateway = await _h.Fake.NextConnectionAsync();
-        await _gateway.HelloAsync(41_250);
-        _ = await _gateway.ReceiveAsync();
-        await _gateway.ReadyAsync(_sequence, "session-1", _h.Fake.ResumeUrl, BotId);
-        await Harness.EventuallyAsync(() => _h.Get<GatewayClient>().Session.SessionId is not null, "READY");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            await _run.WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-        await _h.DisposeAsync();
-    }
-
     [Fact]
     public async Task Mention_IsAnsweredAsAReplyWithNoMentionsAllowed()
     {
         await MessageAsync("m1", $"<@{BotId}> define cyber sovereignty", guild: "300", mentionsBot: true);
 
-        var reply = await _h.Fake.NextRequestAsync();
+        var reply = await Discord.Fake.NextRequestAsync();
 
         Assert.Equal(("POST", "/channels/400/messages"), (reply.Method, reply.Path));
         var body = reply.Json;
@@ -63,7 +29,7 @@ public sealed class GatewayEventsTests : IAsyncLifetime
     {
         await MessageAsync("m2", $"<@!{BotId}> @everyone what changed in 2015", guild: "300", mentionsBot: true);
 
-        var reply = (await _h.Fake.NextRequestAsync()).Json;
+        var reply = (await Discord.Fake.NextRequestAsync()).Json;
 
         Assert.Empty(reply.GetProperty("allowed_mentions").GetProperty("parse").EnumerateArray());
         Assert.All(InteractionsEndpointTests.Strings(reply), s => Assert.DoesNotContain("@everyone", s, StringComparison.Ordinal));
@@ -74,7 +40,7 @@ public sealed class GatewayEventsTests : IAsyncLifetime
     {
         await MessageAsync("m3", "what changed in 2015", guild: null, mentionsBot: false);
 
-        var reply = await _h.Fake.NextRequestAsync();
+        var reply = await Discord.Fake.NextRequestAsync();
 
         Assert.Equal("/channels/400/messages", reply.Path);
         Assert.Equal("m3", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
@@ -88,11 +54,11 @@ public sealed class GatewayEventsTests : IAsyncLifetime
         await MessageAsync("m6", $"<@{BotId}> define cyber sovereignty", guild: "300", mentionsBot: true, author: "999", bot: true);
         await MessageAsync("m7", $"<@{BotId}> timeline", guild: "300", mentionsBot: true);
 
-        var reply = await _h.Fake.NextRequestAsync();
+        var reply = await Discord.Fake.NextRequestAsync();
 
         Assert.Equal("m7", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         await Task.Delay(100);
-        Assert.Null(_h.Fake.TryNextRequest());
+        Assert.Null(Discord.Fake.TryNextRequest());
     }
 
     [Fact]
@@ -100,11 +66,11 @@ public sealed class GatewayEventsTests : IAsyncLifetime
     {
         var interaction = EndpointHost.Command("define", ("term", "cyber sovereignty"));
         await MessageAsync("m8", $"<@{BotId}> define cyber sovereignty", guild: "300", mentionsBot: true);
-        await _gateway.DispatchAsync("INTERACTION_CREATE", ++_sequence, interaction);
-        var first = new[] { await _h.Fake.NextRequestAsync(), await _h.Fake.NextRequestAsync() };
+        await Gateway.DispatchAsync("INTERACTION_CREATE", NextSequence(), interaction);
+        var first = new[] { await Discord.Fake.NextRequestAsync(), await Discord.Fake.NextRequestAsync() };
 
-        await _gateway.SendAsync(new { op = 7, d = (object?)null });
-        var resumed = await _h.Fake.NextConnectionAsync();
+        await Gateway.SendAsync(new { op = 7, d = (object?)null });
+        var resumed = await Discord.Fake.NextConnectionAsync();
         await resumed.HelloAsync(41_250);
         Assert.Equal(6, (await resumed.ReceiveAsync()).GetProperty("op").GetInt32());
         // The Gateway replays what it thinks was missed, including what was handled, then says RESUMED.
@@ -112,13 +78,13 @@ public sealed class GatewayEventsTests : IAsyncLifetime
         await resumed.DispatchAsync("INTERACTION_CREATE", 3, interaction);
         await resumed.DispatchAsync("RESUMED", 4, new { });
         await resumed.DispatchAsync("MESSAGE_CREATE", 5, Message("m9", $"<@{BotId}> timeline", "300", true, "500", false));
-        var next = await _h.Fake.NextRequestAsync();
+        var next = await Discord.Fake.NextRequestAsync();
 
         Assert.Contains(first, r => r.Path.StartsWith("/channels/", StringComparison.Ordinal));
         Assert.Contains(first, r => r.Path.EndsWith("/callback", StringComparison.Ordinal));
         Assert.Equal("m9", next.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         await Task.Delay(100);
-        Assert.Null(_h.Fake.TryNextRequest());
+        Assert.Null(Discord.Fake.TryNextRequest());
     }
 
     [Fact]
@@ -127,8 +93,8 @@ public sealed class GatewayEventsTests : IAsyncLifetime
         var interaction = EndpointHost.Command("ask", ("question", "why was a binding treaty impossible?"));
         var id = JsonSerializer.SerializeToElement(interaction).GetProperty("id").GetString();
 
-        await _gateway.DispatchAsync("INTERACTION_CREATE", ++_sequence, interaction);
-        var callback = await _h.Fake.NextRequestAsync();
+        await Gateway.DispatchAsync("INTERACTION_CREATE", NextSequence(), interaction);
+        var callback = await Discord.Fake.NextRequestAsync();
 
         Assert.Equal("POST", callback.Method);
         Assert.StartsWith($"/interactions/{id}/token-", callback.Path, StringComparison.Ordinal);
@@ -140,18 +106,18 @@ public sealed class GatewayEventsTests : IAsyncLifetime
     [Fact]
     public async Task MalformedDispatch_DoesNotEndTheConnection()
     {
-        await _gateway.DispatchAsync("INTERACTION_CREATE", ++_sequence, new { type = 99 });
-        await _gateway.DispatchAsync("MESSAGE_CREATE", ++_sequence, new { nonsense = true });
+        await Gateway.DispatchAsync("INTERACTION_CREATE", NextSequence(), new { type = 99 });
+        await Gateway.DispatchAsync("MESSAGE_CREATE", NextSequence(), new { nonsense = true });
         await MessageAsync("m10", $"<@{BotId}> help", guild: "300", mentionsBot: true);
 
-        var reply = await _h.Fake.NextRequestAsync();
+        var reply = await Discord.Fake.NextRequestAsync();
 
         Assert.Equal("m10", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.Equal(1, _h.Fake.ConnectionCount);
+        Assert.Equal(1, Discord.Fake.ConnectionCount);
     }
 
     private Task MessageAsync(string id, string content, string? guild, bool mentionsBot, string author = "500", bool bot = false) =>
-        _gateway.DispatchAsync("MESSAGE_CREATE", ++_sequence, Message(id, content, guild, mentionsBot, author, bot));
+        Gateway.DispatchAsync("MESSAGE_CREATE", NextSequence(), Message(id, content, guild, mentionsBot, author, bot));
 
     private static Dictionary<string, object?> Message(string id, string content, string? guild, bool mentionsBot, string author, bool bot)
     {

@@ -157,37 +157,7 @@ public sealed class QuizCardTests
         Assert.All(AppPackage.Commands, c => Assert.InRange(c.Description.Length, 1, 128));
     }
 
-    private static List<string> Texts(JsonNode? node, List<string>? found = null)
-    {
-        found ??= [];
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, value) in o)
-                {
-                    if (key == "text" && value is JsonValue v && v.TryGetValue<string>(out var text))
-                    {
-                        found.Add(text);
-                    }
-                    else
-                    {
-                        Texts(value, found);
-                    }
-                }
+    private static List<string> Texts(JsonNode? node) => CardText.All(node);
 
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    Texts(item, found);
-                }
-
-                break;
-        }
-
-        return found;
-    }
-
-    private static string[] Cells(JsonObject row) =>
-        [.. row["columns"]!.AsArray().Select(c => c!["items"]![0]!["text"]!.GetValue<string>())];
+    private static string[] Cells(JsonObject row) => CardText.Cells(row);
 }

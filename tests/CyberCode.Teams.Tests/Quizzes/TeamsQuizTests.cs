@@ -310,37 +310,7 @@ public sealed class TeamsQuizTests : IAsyncLifetime
     /// <summary>Every text block of the card, one a line, so a test can look for a phrase anywhere in it.</summary>
     private static string Texts(JsonNode card) => string.Join("\n", TextList(card));
 
-    private static List<string> TextList(JsonNode? node, List<string>? found = null)
-    {
-        found ??= [];
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (key, value) in o)
-                {
-                    if (key == "text" && value is JsonValue v && v.TryGetValue<string>(out var text))
-                    {
-                        found.Add(text);
-                    }
-                    else
-                    {
-                        TextList(value, found);
-                    }
-                }
+    private static List<string> TextList(JsonNode? node) => CardText.All(node);
 
-                break;
-            case JsonArray a:
-                foreach (var item in a)
-                {
-                    TextList(item, found);
-                }
-
-                break;
-        }
-
-        return found;
-    }
-
-    private static string[] Cells(JsonObject row) =>
-        [.. row["columns"]!.AsArray().Select(c => c!["items"]![0]!["text"]!.GetValue<string>())];
+    private static string[] Cells(JsonObject row) => CardText.Cells(row);
 }
