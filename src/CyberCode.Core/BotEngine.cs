@@ -1,6 +1,7 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Moderation;
 using CyberCode.Core.Quizzes;
 using Microsoft.Extensions.Logging;
 
@@ -9,15 +10,23 @@ namespace CyberCode.Core;
 /// <summary>
 /// The single entry point every channel calls: an <see cref="Incoming"/> message in, a
 /// <see cref="Reply"/> out. It answers questions and remembers the ones it missed, and hands quiz
-/// commands to <see cref="QuizService"/>; moderation joins it here.
+/// commands to <see cref="QuizService"/> and <c>kb</c> commands to <see cref="ModerationService"/>.
+/// Questions are answered by the engine of their scope (<see cref="ScopedAnswers"/>), so a
+/// moderator's change shows in the next answer there and nowhere else.
 /// </summary>
-public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questionLog, QuizService quizzes, TimeProvider time, ILogger<BotEngine> logger)
+public sealed partial class BotEngine(
+    AnswerEngine answers,
+    ScopedAnswers scoped,
+    ModerationService moderation,
+    IQuestionLog questionLog,
+    QuizService quizzes,
+    TimeProvider time,
+    ILogger<BotEngine> logger)
 {
     /// <summary>Distinct recent questions whose answers are kept, per generation (two: a few MB in all).</summary>
     private const int CachedAnswers = 2048;
 
     private readonly AnswerCache _cache = new(CachedAnswers);
-    private readonly Func<string?, Answer> _ask = answers.Ask;
 
     /// <summary>Whether answers use the semantic model yet (for <c>/readyz</c>).</summary>
     public SemanticState SemanticState => answers.SemanticState;
@@ -25,10 +34,27 @@ public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questio
     /// <summary>The quizzes: for button presses (<see cref="QuizService.SubmitAsync"/>) and presenters.</summary>
     public QuizService Quizzes => quizzes;
 
+    /// <summary>The knowledge base commands: for forms (a Discord modal, a Teams card) that fill a <see cref="KbCommand"/> themselves.</summary>
+    public ModerationService Moderation => moderation;
+
     public async Task<Reply> HandleAsync(Incoming incoming, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         cancellationToken.ThrowIfCancellationRequested();
+
+        if (KbCommand.TryParse(incoming.Text, out var kb))
+        {
+            var result = await moderation.HandleAsync(kb, incoming, cancellationToken);
+            var answered = result.Outcome is ModerationOutcome.Done or ModerationOutcome.Shown;
+            var citations = result.Citations.Select(c => Passages.Cite(c, answers.Knowledge.Essay)).ToArray();
+            return new Reply(new Answer(FirstLine(incoming.Text), answered, AnswerKinds.Moderation, result.Text, 1.0, citations, result.Commands) { EntryId = result.EntryId })
+            {
+                Moderation = result,
+            };
+        }
+
+        // Every scope's view of the knowledge is built before its first question (the CLI's host never starts).
+        await moderation.EnsureLoadedAsync(cancellationToken);
 
         // A bare number is a quiz answer only while a question is open here; otherwise it is
         // whatever it was before (the CLI picks a suggestion with it).
@@ -40,13 +66,21 @@ public sealed partial class BotEngine(AnswerEngine answers, IQuestionLog questio
             return new Reply(new Answer(text, true, QuizService.AnswerKind, quiz.Text, 1.0, [], [])) { Quiz = quiz };
         }
 
-        var answer = _cache.GetOrAdd(incoming.Text, incoming.ScopeId, answers.SemanticState, _ask);
+        var view = scoped.For(incoming.ScopeId);
+        var answer = _cache.GetOrAdd(incoming.Text, Scopes.Of(incoming.ScopeId), view.Version, answers.SemanticState, view.Engine.Ask);
         if (IsMiss(answer))
         {
             await RecordAsync(new QuestionEvent(answer.Question, QuestionSignal.Miss, incoming.Channel, incoming.ScopeId, null, answer.Kind, time.GetUtcNow()), cancellationToken);
         }
 
         return new Reply(answer);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var trimmed = text.Trim();
+        var end = trimmed.IndexOf('\n', StringComparison.Ordinal);
+        return end < 0 ? trimmed : trimmed[..end].TrimEnd();
     }
 
     /// <summary>Stores "helpful" or "not helpful" on an answer, counted like misses.</summary>

@@ -22,7 +22,10 @@ public sealed record Incoming(string Text, string Channel, string? UserId = null
     /// <summary>The name to show on scoreboards; the user id when null.</summary>
     public string? UserName { get; init; }
 
-    /// <summary>Whether the sender moderates this server or team (may stop anyone's quiz, change quiz settings).</summary>
+    /// <summary>
+    /// Whether the sender moderates this server or team: may stop anyone's quiz, change quiz
+    /// settings, and change the knowledge base of <see cref="ScopeId"/> with <c>kb</c> commands.
+    /// </summary>
     public bool IsModerator { get; init; }
 
     /// <summary>
@@ -51,4 +54,7 @@ public sealed record Reply(Answer Answer)
 {
     /// <summary>Set when the message was a quiz command: for channels that render quizzes richly.</summary>
     public QuizReply? Quiz { get; init; }
+
+    /// <summary>Set when the message was a <c>kb</c> command: its outcome, suggested commands and any file (the export).</summary>
+    public Moderation.ModerationReply? Moderation { get; init; }
 }

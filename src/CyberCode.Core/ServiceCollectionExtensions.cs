@@ -1,6 +1,7 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Moderation;
 using CyberCode.Core.Quizzes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,8 @@ public static class ServiceCollectionExtensions
     /// in the background when the host starts), the answering engine and the bot engine, as
     /// singletons, with <see cref="KnowledgeOptions"/> and <see cref="SemanticOptions"/> bound from
     /// <paramref name="configuration"/> and validated at start-up. Needs an
-    /// <see cref="Learning.IQuestionLog"/>, an <see cref="IEmbeddingCache"/> and an <see cref="IQuizStore"/>
-    /// (the Storage project adds them). Quizzes are resumed when the host starts; each channel adds
+    /// <see cref="Learning.IQuestionLog"/>, an <see cref="IEmbeddingCache"/>, an <see cref="IQuizStore"/>
+    /// and an <see cref="IKnowledgeStore"/> (the Storage project adds them). Quizzes are resumed when the host starts; each channel adds
     /// its <see cref="IQuizPresenter"/>.
     /// </summary>
     public static IServiceCollection AddCyberCodeCore(this IServiceCollection services, IConfiguration configuration)
@@ -45,10 +46,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SemanticMatcher>();
         services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<SemanticMatcher>()));
         services.AddSingleton(sp => QuizBank.From(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => new ScopedAnswers(sp.GetRequiredService<AnswerEngine>(), sp.GetRequiredService<SemanticMatcher>()));
+        services.AddSingleton<ModerationService>();
         services.AddSingleton<QuizService>();
         services.AddSingleton<BotEngine>();
         services.AddHostedService<SemanticStartup>();
         services.AddHostedService<QuizStartup>();
+        services.AddHostedService<ModerationStartup>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
@@ -84,4 +88,15 @@ internal sealed class QuizStartup(QuizService quizzes) : IHostedService
     public Task StartAsync(CancellationToken cancellationToken) => quizzes.ResumeAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => quizzes.WhenIdleAsync().WaitAsync(cancellationToken);
+}
+
+/// <summary>
+/// Builds every scope's view of the knowledge (moderators' entries, hides, overrides) when the
+/// host starts, so the first question in a scope does not wait for it.
+/// </summary>
+internal sealed class ModerationStartup(ModerationService moderation) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => moderation.EnsureLoadedAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

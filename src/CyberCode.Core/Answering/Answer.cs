@@ -46,4 +46,7 @@ public static class AnswerKinds
     public const string Suggestions = "suggestions";
     public const string Decline = "decline";
     public const string Refusal = "refusal";
+
+    /// <summary>The reply to a <c>kb</c> command (see <see cref="Reply.Moderation"/>).</summary>
+    public const string Moderation = "moderation";
 }

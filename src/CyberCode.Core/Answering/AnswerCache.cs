@@ -26,14 +26,19 @@ internal sealed class AnswerCache
         _capacity = capacity;
     }
 
-    public Answer GetOrAdd(string? text, string? scope, SemanticState semantic, Func<string?, Answer> answer)
+    public Answer GetOrAdd(string? text, string? scope, SemanticState semantic, Func<string?, Answer> answer) =>
+        GetOrAdd(text, scope, 0, semantic, answer);
+
+    /// <param name="version">What the scope's knowledge is now (<see cref="ScopedEngine.Version"/>): answers from before a moderator's change are not served after it.</param>
+    public Answer GetOrAdd(string? text, string? scope, long version, SemanticState semantic, Func<string?, Answer> answer)
     {
+        ArgumentNullException.ThrowIfNull(answer);
         if (text is null || text.Length > MaxKeyLength)
         {
             return answer(text);
         }
 
-        var key = new Key(text, scope, semantic);
+        var key = new Key(text, scope, version, semantic);
         if (Volatile.Read(ref _current).Answers.TryGetValue(key, out var hit))
         {
             return hit;
@@ -61,7 +66,7 @@ internal sealed class AnswerCache
         }
     }
 
-    private readonly record struct Key(string Text, string? Scope, SemanticState Semantic);
+    private readonly record struct Key(string Text, string? Scope, long Version, SemanticState Semantic);
 
     private sealed class Generation
     {

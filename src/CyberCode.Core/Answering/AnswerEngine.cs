@@ -21,12 +21,12 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly Tuning _tuning;
     private readonly QueryPlanner _planner;
     private readonly Ranker _ranker;
-    private readonly SemanticMatcher? _semantic;
+    private readonly ISemanticScorer? _semantic;
 
     /// <summary>Every year the essay or the knowledge names (2009–2017, give or take).</summary>
     private readonly HashSet<int> _years;
 
-    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, SemanticMatcher? semantic)
+    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, ISemanticScorer? semantic)
     {
         _semantic = semantic;
         _years = [.. knowledge.Essay.Passages.SelectMany(p => Years(p.Text))
@@ -50,6 +50,13 @@ public sealed partial class AnswerEngine : IDisposable
     /// <param name="knowledge">What to answer from.</param>
     /// <param name="semantic">Matching by meaning, used once it is ready; null for words only.</param>
     public static AnswerEngine Create(KnowledgeBase knowledge, SemanticMatcher? semantic = null)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default, semantic);
+    }
+
+    /// <summary>An engine over other knowledge (a scope's view of it) with its own way of matching by meaning.</summary>
+    internal static AnswerEngine CreateScoped(KnowledgeBase knowledge, ISemanticScorer? semantic)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default, semantic);
@@ -294,6 +301,31 @@ public sealed partial class AnswerEngine : IDisposable
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// For a question the bot missed: the entry that ranks best for it and the passage sentence
+    /// that covers it best, so a moderator can add it as a phrasing or cite that sentence.
+    /// </summary>
+    internal (Entry? Entry, AnswerCitation? Quote) Closest(string question)
+    {
+        var cleaned = TextNormalizer.CleanUserText(question ?? string.Empty);
+        var plan = _planner.Plan(cleaned);
+        if (plan.IsEmpty)
+        {
+            return (null, null);
+        }
+
+        var ranked = _ranker.Rank(plan, new RankingHints(), _semantic?.Match(cleaned), take: 20);
+        var entry = ranked.Select(c => c.Target.Entry).FirstOrDefault(e => e is not null);
+        AnswerCitation? quote = null;
+        if (ranked.FirstOrDefault(c => c.Target.Passage is not null)?.Target.Passage is { } passage)
+        {
+            var (start, length) = BestSentence(passage, plan);
+            quote = Passages.Cite(passage, start, length);
+        }
+
+        return (entry, quote);
     }
 
     private static double Round(double value) => Math.Round(Math.Clamp(value, 0, 1), 3);

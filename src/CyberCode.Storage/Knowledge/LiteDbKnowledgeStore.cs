@@ -22,6 +22,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<EntryDocument> _entries;
     private readonly ILiteCollection<RevisionDocument> _revisions;
+    private readonly ILiteCollection<ScopedEntryDocument> _scoped;
     private readonly TimeProvider _time;
     private readonly ILogger<LiteDbKnowledgeStore> _logger;
 
@@ -45,8 +46,10 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
         _db = database.Db;
         _entries = _db.GetCollection<EntryDocument>(EntriesCollection);
         _revisions = _db.GetCollection<RevisionDocument>(RevisionsCollection);
+        _scoped = _db.GetCollection<ScopedEntryDocument>(ScopedCollection);
         _entries.EnsureIndex(d => d.Scope);
         _revisions.EnsureIndex(d => d.EntryId);
+        _scoped.EnsureIndex(d => d.Scope);
     }
 
     public Task<SeedReport> SeedCuratedAsync(IReadOnlyList<Entry> curated, CancellationToken cancellationToken)
@@ -73,7 +76,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
             () =>
             {
                 ObjectDisposedException.ThrowIf(_disposed != 0 || _database.IsDisposed, this);
-                return [.. _revisions.Find(r => r.EntryId == entryId)
+                return [.. _revisions.Find(r => r.EntryId == entryId && r.Scope == CuratedScope)
                     .OrderBy(r => r.Revision)
                     .Select(r => r.ToRevision())];
             },
@@ -204,7 +207,7 @@ internal sealed partial class LiteDbKnowledgeStore : IKnowledgeStore, IDisposabl
     private void AddRevision(string entryId, string action, string sourceFile, EntryDocument? snapshot, DateTimeOffset at)
     {
         // Revisions are numbered 1..n without gaps and never deleted, so the count gives the next number.
-        var revision = _revisions.Count(r => r.EntryId == entryId) + 1;
+        var revision = _revisions.Count(r => r.EntryId == entryId && r.Scope == CuratedScope) + 1;
         _revisions.Insert(new RevisionDocument
         {
             Id = RevisionDocument.MakeId(entryId, revision),

@@ -17,11 +17,18 @@ internal sealed class RevisionDocument
     /// <summary>The entry as it became; null when it was removed.</summary>
     public EntryDocument? Entry { get; set; }
 
+    /// <summary>Removed or hidden in its scope at this revision (false in documents written before scopes).</summary>
+    public bool Removed { get; set; }
+
+    /// <summary>The id of a scope's revision: the scope in it, so scopes never share numbers.</summary>
+    public static string MakeScopedId(string scope, string entryId, int revision) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"scope:{scope}/{entryId}/{revision}");
+
     public static string MakeId(string entryId, int revision) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{entryId}/{revision}");
 
     public EntryRevision ToRevision() =>
-        new(EntryId, Revision, new DateTimeOffset(DateTime.SpecifyKind(At.ToUniversalTime(), DateTimeKind.Utc)), By, Action, Entry?.ToEntry());
+        new(EntryId, Revision, new DateTimeOffset(DateTime.SpecifyKind(At.ToUniversalTime(), DateTimeKind.Utc)), By, Action, Entry?.ToEntry()) { Removed = Removed };
 }
 
 /// <summary>The actions a revision records.</summary>

@@ -28,18 +28,8 @@ internal sealed class SemanticIndex
     /// <summary>What to embed for a body of knowledge, with a stable key per text.</summary>
     public static IReadOnlyList<SemanticText> TextsOf(KnowledgeBase knowledge)
     {
-        var texts = new List<SemanticText>();
-        foreach (var entry in knowledge.Entries)
-        {
-            var key = "e:" + entry.Id;
-            foreach (var surface in entry.Phrasings.Prepend(entry.Title).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                texts.Add(new SemanticText(key, SemanticRole.Surface, surface));
-            }
-
-            texts.Add(new SemanticText(key, SemanticRole.Body, entry.Text));
-        }
-
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var texts = new List<SemanticText>(TextsOf(knowledge.Entries));
         foreach (var passage in knowledge.Essay.Passages)
         {
             foreach (var (start, length) in Passages.Sentences(passage.Text))
@@ -50,6 +40,24 @@ internal sealed class SemanticIndex
                     texts.Add(new SemanticText("p:" + passage.Id, SemanticRole.Body, sentence));
                 }
             }
+        }
+
+        return texts;
+    }
+
+    /// <summary>What to embed for some entries: each way of asking for it and its answer.</summary>
+    public static IReadOnlyList<SemanticText> TextsOf(IEnumerable<Entry> entries)
+    {
+        var texts = new List<SemanticText>();
+        foreach (var entry in entries)
+        {
+            var key = "e:" + entry.Id;
+            foreach (var surface in entry.Phrasings.Prepend(entry.Title).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                texts.Add(new SemanticText(key, SemanticRole.Surface, surface));
+            }
+
+            texts.Add(new SemanticText(key, SemanticRole.Body, entry.Text));
         }
 
         return texts;

@@ -12,7 +12,7 @@ namespace CyberCode.Core.Answering.Semantic;
 /// computed and cached. Until it is <see cref="SemanticState.Ready"/> the engine ranks by words
 /// alone; a model that fails to load is logged once and the bot keeps answering.
 /// </summary>
-public sealed partial class SemanticMatcher : IDisposable
+public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
 {
     /// <summary>Repeated questions (starter buttons, quiz groups asking the same thing) skip the model.</summary>
     private const int MaxCachedQuestions = 4096;
@@ -78,9 +78,17 @@ public sealed partial class SemanticMatcher : IDisposable
     }
 
     /// <summary>The question's closeness to every target, or null while the model is not ready.</summary>
-    internal SemanticScores? Match(string question)
+    internal SemanticScores? Match(string question) =>
+        _index is { } index && Vector(question) is { } vector ? index.Score(vector) : null;
+
+    SemanticScores? ISemanticScorer.Match(string question) => Match(question);
+
+    void ISemanticScorer.ForgetQuestions() => ForgetQuestions();
+
+    /// <summary>The question's vector (kept for repeats), or null while the model is not ready.</summary>
+    internal float[]? Vector(string question)
     {
-        if (_state != SemanticState.Ready || _index is not { } index || _embedder is not { } embedder || question.Length == 0)
+        if (_state != SemanticState.Ready || _embedder is not { } embedder || question.Length == 0)
         {
             return null;
         }
@@ -96,7 +104,21 @@ public sealed partial class SemanticMatcher : IDisposable
             _questions[question] = vector;
         }
 
-        return index.Score(vector);
+        return vector;
+    }
+
+    /// <summary>
+    /// An index over a few more texts (a scope's own entries), or null while the model is not
+    /// ready. Not cached: a scope has a handful of entries, embedded in milliseconds.
+    /// </summary>
+    internal SemanticIndex? Embed(IReadOnlyList<SemanticText> texts)
+    {
+        if (_state != SemanticState.Ready || _embedder is not { } embedder)
+        {
+            return null;
+        }
+
+        return SemanticIndex.Build(texts, texts.Count == 0 ? [] : embedder.Embed([.. texts.Select(t => t.Text)], CancellationToken.None));
     }
 
     /// <summary>Forgets the vectors of questions already asked (so a measurement times the model too).</summary>
