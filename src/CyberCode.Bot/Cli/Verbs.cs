@@ -254,7 +254,13 @@ internal static partial class Verbs
             return 0;
         }));
 
-        return new Command("kb", "Work with the knowledge base.") { validate, stats, seed, MissesVerb(io) };
+        var kb = new Command("kb", "Work with the knowledge base: check and seed knowledge/, and moderate this installation's entries.") { validate, stats, seed, MissesVerb(io) };
+        foreach (var verb in ModerationVerbs(io))
+        {
+            kb.Subcommands.Add(verb);
+        }
+
+        return kb;
     }
 
     private static Command MissesVerb(Io io)

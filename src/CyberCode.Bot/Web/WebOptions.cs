@@ -20,6 +20,27 @@ internal sealed class WebOptions
     /// </summary>
     [Range(1, 3600, ErrorMessage = "Web:ShutdownTimeoutSeconds must be between 1 and 3600 (how long a stop waits for requests in flight; default 10).")]
     public int ShutdownTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// The bearer token that makes a request to <c>/api/ask</c> a moderator's (<c>kb</c> commands
+    /// for the CLI and web chat's knowledge). Empty: nobody moderates over the web.
+    /// </summary>
+    public string AdminToken { get; set; } = string.Empty;
+
+    /// <summary>Whether the request carries <c>Authorization: Bearer</c> with the admin token, compared in constant time.</summary>
+    public bool IsAdmin(string? authorization)
+    {
+        const string Scheme = "Bearer ";
+        if (string.IsNullOrEmpty(AdminToken) || authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Hashing both first makes the comparison take the same time whatever the lengths.
+        var given = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(authorization[Scheme.Length..].Trim()));
+        var expected = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AdminToken));
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(given, expected);
+    }
 }
 
 /// <summary>The <c>Web:RateLimit</c> section: how often one client (remote address) may call <c>/api</c>.</summary>

@@ -7,6 +7,7 @@ using CyberCode.Core;
 using CyberCode.Core.Answering;
 using CyberCode.Core.Learning;
 using CyberCode.Core.Quizzes;
+using Microsoft.Extensions.Options;
 
 namespace CyberCode.Bot.Web.Api;
 
@@ -31,8 +32,10 @@ internal static class AskEndpoints
         return app;
     }
 
-    private static async Task<IResult> AskAsync(HttpRequest request, BotEngine bot, AnswerMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<IResult> AskAsync(HttpRequest request, BotEngine bot, AnswerMetrics metrics, IOptions<WebOptions> options, CancellationToken cancellationToken)
     {
+        // Only a request with the configured admin token moderates (kb commands); everyone else is refused by the bot itself.
+        var admin = options.Value.IsAdmin(request.Headers.Authorization.ToString());
         var (body, problem) = await JsonBody.ReadAsync<AskRequest>(request, AskExample, cancellationToken);
         if (problem is not null)
         {
@@ -51,8 +54,8 @@ internal static class AskEndpoints
 
         var started = Stopwatch.GetTimestamp();
         var reply = body.Conversation is { Length: > 0 } conversation
-            ? await bot.HandleAsync(InConversation(body.Question, conversation, body.Name), cancellationToken)
-            : StartsQuiz(body.Question) ?? await bot.HandleAsync(new Incoming(body.Question, Channel), cancellationToken);
+            ? await bot.HandleAsync(InConversation(body.Question, conversation, body.Name) with { IsModerator = admin }, cancellationToken)
+            : StartsQuiz(body.Question) ?? await bot.HandleAsync(new Incoming(body.Question, Channel, admin ? "admin" : null) { IsModerator = admin }, cancellationToken);
         metrics.Record(reply.Answer, Channel, Stopwatch.GetElapsedTime(started));
         var json = AnswerJson.ForWeb(reply.Answer);
         return TypedResults.Json(reply.Quiz is { } quiz ? json with { Quiz = QuizReplyJson.From(quiz) } : json, ApiJson.Options);
