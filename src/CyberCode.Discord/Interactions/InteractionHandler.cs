@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CyberCode.Core;
+using CyberCode.Core.Answering;
 using CyberCode.Core.Learning;
 using CyberCode.Core.Quizzes;
 using CyberCode.Discord.Quizzes;
@@ -44,6 +45,7 @@ internal sealed partial class InteractionHandler(
     DiscordDeliveries deliveries,
     DiscordIdentity identity,
     DiscordRestClient rest,
+    ScopedAnswers scopedAnswers,
     TimeProvider time,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
@@ -88,10 +90,10 @@ internal sealed partial class InteractionHandler(
             var who = ReadWho(interaction);
             return type switch
             {
-                Autocomplete => new InteractionOutcome(new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteChoices(Choices(data)))),
+                Autocomplete => new InteractionOutcome(new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteChoices(Choices(data, who)))),
                 ApplicationCommand => await CommandAsync(interaction, data, who, cancellationToken),
                 MessageComponent => await ComponentAsync(interaction, data, who, cancellationToken),
-                _ => Now(AnswerRenderer.Notice("This bot has no forms; use /ask, /define or /help.")),
+                _ => await FormSubmittedAsync(data, who, cancellationToken),
             };
         }
         catch
@@ -168,6 +170,11 @@ internal sealed partial class InteractionHandler(
             values[option.Name] = string.Empty;
         }
 
+        if (command.Form != CommandForm.None)
+        {
+            return await OpenFormAsync(command, values, who, cancellationToken);
+        }
+
         var text = command.ToText(values);
         if (command.AcknowledgeFirst is { } acknowledgement)
         {
@@ -193,7 +200,9 @@ internal sealed partial class InteractionHandler(
 
         if (customId.StartsWith(CustomIds.Ask, StringComparison.Ordinal))
         {
-            return await AnswerAsync(customId[CustomIds.Ask.Length..], who, ephemeral: false, cancellationToken);
+            // A moderation follow-up (fix a miss, edit instead) is for the moderator alone, like the reply it came from.
+            var asked = customId[CustomIds.Ask.Length..];
+            return await AnswerAsync(asked, who, ephemeral: asked.StartsWith("kb ", StringComparison.OrdinalIgnoreCase), cancellationToken);
         }
 
         if (customId.StartsWith(CustomIds.Passage, StringComparison.Ordinal))
@@ -230,8 +239,8 @@ internal sealed partial class InteractionHandler(
         try
         {
             var reply = await bot.HandleAsync(incoming, cancellationToken);
-            return reply.Quiz is { } quiz
-                ? QuizMessages.Reply(ephemeral ? quiz with { Private = true } : quiz)
+            return reply.Quiz is { } quiz ? QuizMessages.Reply(ephemeral ? quiz with { Private = true } : quiz)
+                : reply.Moderation is { } moderation ? ModerationRenderer.Render(moderation)
                 : renderer.Render(reply.Answer, ephemeral);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -261,7 +270,7 @@ internal sealed partial class InteractionHandler(
             () => work);
     }
 
-    private IReadOnlyList<Choice> Choices(JsonElement data)
+    private IReadOnlyList<Choice> Choices(JsonElement data, Who who)
     {
         var command = SlashCommands.Find(data.String("name"));
         if (command is { Subcommands.Count: > 0 })
@@ -274,7 +283,9 @@ internal sealed partial class InteractionHandler(
         var focused = data.Array("options").FirstOrDefault(o => o.Bool("focused"));
         var option = command?.Options.FirstOrDefault(o => o.Name == focused.String("name"));
         var typed = focused.ValueKind == JsonValueKind.Object && focused.TryGetProperty("value", out var v) ? v.ToString() : string.Empty;
-        return option is null ? [] : suggestions.For(option.Autocomplete, typed);
+        return option is null ? []
+            : option.Autocomplete == Suggest.Entries ? EntryChoices(scopedAnswers.EngineFor(who.GuildId).Knowledge, typed)
+            : suggestions.For(option.Autocomplete, typed);
     }
 
     private static InteractionOutcome Now(MessagePayload message) => new(new InteractionResponse(InteractionResponse.ChannelMessage, message));

@@ -12,6 +12,18 @@ internal enum Suggest
     Terms,
     Passages,
     QuizTopics,
+
+    /// <summary>Entry ids (with titles) as the guild sees them: shared entries and its own.</summary>
+    Entries,
+}
+
+/// <summary>A subcommand that opens a form (a modal) instead of running at once.</summary>
+internal enum CommandForm
+{
+    None,
+    AddTerm,
+    AddQuestion,
+    Edit,
 }
 
 /// <summary>Discord's application command option types that the bot uses.</summary>
@@ -67,6 +79,15 @@ internal sealed record SlashCommand(string Name, string Description, IReadOnlyLi
     /// <summary>Its reply is for the asker alone, so even a deferred "thinking…" is shown to them only.</summary>
     public bool Private { get; init; }
 
+    /// <summary>
+    /// Discord's <c>default_member_permissions</c>: who sees the command until a server admin says
+    /// otherwise. Only a default, so the engine still checks <see cref="Core.Incoming.IsModerator"/>.
+    /// </summary>
+    public string? DefaultMemberPermissions { get; init; }
+
+    /// <summary>Set when the subcommand opens a modal form rather than running.</summary>
+    public CommandForm Form { get; init; }
+
     public SlashCommand? Subcommand(string? name) => Subcommands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }
 
@@ -109,6 +130,7 @@ internal static class SlashCommands
             ],
         },
         new("leaderboard", "Quiz points, quizzes played and accuracy on this server.", [], _ => "leaderboard"),
+        KbSlashCommand.Command,
     ];
 
     public static SlashCommand? Find(string? name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
@@ -123,8 +145,9 @@ internal static class SlashCommands
             name = c.Name,
             type = 1,
             description = c.Description,
-            contexts = new[] { 0, 1 },
+            contexts = c.DefaultMemberPermissions is null ? new[] { 0, 1 } : new[] { 0 },
             integration_types = new[] { 0 },
+            default_member_permissions = c.DefaultMemberPermissions,
             options = c.Subcommands.Count > 0
                 ? c.Subcommands.Select(s => (object)new
                 {

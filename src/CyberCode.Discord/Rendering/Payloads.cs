@@ -57,8 +57,29 @@ internal sealed record InteractionResponse(int Type, object? Data = null)
     public const int ChannelMessage = 4;
     public const int DeferredChannelMessage = 5;
     public const int AutocompleteResult = 8;
+    public const int Modal = 9;
 }
 
 internal sealed record AutocompleteChoices(IReadOnlyList<Choice> Choices);
 
 internal sealed record Choice(string Name, string Value);
+
+/// <summary>A modal form (interaction response type 9): up to five rows of one text input each.</summary>
+internal sealed record Modal(string CustomId, string Title, IReadOnlyList<ActionRow<TextInput>> Components);
+
+internal sealed record ActionRow<T>(IReadOnlyList<T> Components)
+{
+    public int Type => 1;
+}
+
+/// <summary>A text input of a modal (component type 4); style 1 one line, 2 a paragraph.</summary>
+internal sealed record TextInput(string CustomId, string Label, int Style, string? Value = null)
+{
+    public int Type => 4;
+
+    public int? MaxLength { get; init; }
+
+    public bool Required { get; init; } = true;
+
+    public string? Placeholder { get; init; }
+}

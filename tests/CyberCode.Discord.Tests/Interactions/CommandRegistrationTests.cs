@@ -24,11 +24,11 @@ public sealed class CommandRegistrationTests : IAsyncLifetime
         Assert.Equal(("PUT", "/applications/200/guilds/300/commands"), (request.Method, request.Path));
         Assert.Equal("Bot tok", request.Headers["Authorization"]);
         var sent = request.Json.EnumerateArray().ToList();
-        Assert.Equal(8, sent.Count);
+        Assert.Equal(9, sent.Count);
         var define = sent.Single(c => c.GetProperty("name").GetString() == "define");
         Assert.True(define.GetProperty("options")[0].GetProperty("autocomplete").GetBoolean());
-        Assert.Contains("Registered 8 commands in server 300", output, StringComparison.Ordinal);
-        Assert.Contains("/ask, /define, /changes, /timeline, /source, /help, /quiz, /leaderboard", output, StringComparison.Ordinal);
+        Assert.Contains("Registered 9 commands in server 300", output, StringComparison.Ordinal);
+        Assert.Contains("/ask, /define, /changes, /timeline, /source, /help, /quiz, /leaderboard, /kb", output, StringComparison.Ordinal);
         var quiz = sent.Single(c => c.GetProperty("name").GetString() == "quiz").GetProperty("options").EnumerateArray().ToList();
         Assert.Equal(["start", "stop", "score", "stats", "practice", "topics"], quiz.Select(o => o.GetProperty("name").GetString()));
         Assert.All(quiz, o => Assert.Equal(1, o.GetProperty("type").GetInt32()));

@@ -75,7 +75,7 @@ public sealed class RenderingTests
     {
         var names = SlashCommands.All.Select(c => c.Name).ToList();
 
-        Assert.Equal(["ask", "define", "changes", "timeline", "source", "help", "quiz", "leaderboard"], names);
+        Assert.Equal(["ask", "define", "changes", "timeline", "source", "help", "quiz", "leaderboard", "kb"], names);
         Assert.All(SlashCommands.All.Concat(SlashCommands.All.SelectMany(c => c.Subcommands)), c =>
         {
             Assert.Matches("^[a-z][a-z0-9_-]{0,31}$", c.Name);
