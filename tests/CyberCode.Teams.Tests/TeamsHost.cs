@@ -101,8 +101,10 @@ internal sealed class TeamsHost : IAsyncDisposable
         builder.Services.AddCyberCodeCore(builder.Configuration);
         builder.Services.AddCyberCodeStorage(builder.Configuration);
         // Loaded and indexed once for every host of the run: the same files give the same engine.
-        builder.Services.AddSingleton(_ => SharedEngine.Value.Knowledge);
-        builder.Services.AddSingleton(_ => SharedEngine.Value);
+        // Registered as instances, which the container does not dispose: a factory's result would
+        // be disposed with the first host, and the next host would answer with a closed index.
+        builder.Services.AddSingleton(SharedEngine.Value.Knowledge);
+        builder.Services.AddSingleton(SharedEngine.Value);
         builder.Services.AddCyberCodeTeams(builder.Configuration);
         // The fake login endpoint's certificate is made by the test; only the login client trusts it.
         builder.Services.AddHttpClient(ConnectorTokens.LoginClient).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler

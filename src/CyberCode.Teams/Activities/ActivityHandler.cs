@@ -5,6 +5,7 @@ using CyberCode.Core.Channels;
 using CyberCode.Core.Learning;
 using CyberCode.Teams.Cards;
 using CyberCode.Teams.Connector;
+using CyberCode.Teams.Moderation;
 using CyberCode.Teams.Quizzes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,9 +23,10 @@ internal sealed class Delivery
 /// or from a card's suggestion button) get a typing indicator, then the answer card as a reply;
 /// quiz commands go the same way and get a quiz reply (<see cref="QuizMessages"/>); a quiz
 /// choice button is answered in one line; feedback is stored; the bot being added to a
-/// conversation gets one welcome card. Anything else is ignored.
+/// conversation gets one welcome card; <c>kb</c> commands get a moderation card, and moderators'
+/// forms (ActivityHandler.Moderation.cs) are sent and submitted. Anything else is ignored.
 /// </summary>
-internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<ActivityHandler> logger)
+internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine, ScopedAnswers scoped, ConnectorClient connector, IOptions<TeamsOptions> options, TimeProvider time, ILogger<ActivityHandler> logger)
 {
     public const string Channel = "teams";
 
@@ -79,6 +81,9 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
             case SubmitAction.Quiz:
                 await QuizChoiceAsync(activity, action, delivery, cancellationToken);
                 break;
+            case SubmitAction.Kb:
+                await KbSubmitAsync(activity, action, delivery, cancellationToken);
+                break;
             default:
                 LogIgnored(logger, "card action " + action.Name);
                 break;
@@ -88,8 +93,18 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
     private async Task AnswerAsync(Activity activity, string question, Delivery delivery, CancellationToken cancellationToken)
     {
         await TypingAsync(activity, cancellationToken);
+        if (await TryFormAsync(activity, question, delivery, cancellationToken))
+        {
+            return;
+        }
+
         var reply = await bot.HandleAsync(ToIncoming(activity, question), cancellationToken);
-        var message = reply.Quiz is { } quiz ? QuizMessages.Reply(activity, quiz) : AnswerMessage.Build(activity, reply.Answer, Footer);
+        var message = reply switch
+        {
+            { Quiz: { } quiz } => QuizMessages.Reply(activity, quiz),
+            { Moderation: { } moderation } => ModerationCard.Message(activity, moderation, reply.Answer.Citations, Footer),
+            _ => AnswerMessage.Build(activity, reply.Answer, Footer),
+        };
         await ReplyAsync(activity, message, delivery, cancellationToken);
     }
 

@@ -15,6 +15,9 @@ internal sealed record SubmitAction(string Name, JsonElement Data)
     /// <summary>A quiz choice: <c>button</c> carries Core's <c>QuizButton</c> id.</summary>
     public const string Quiz = "quiz";
 
+    /// <summary>A moderator's form (<see cref="Moderation.KbForms"/>): <c>action</c> says which.</summary>
+    public const string Kb = "kb";
+
     public static SubmitAction? From(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -27,6 +30,15 @@ internal sealed record SubmitAction(string Name, JsonElement Data)
 
     public string? String(string property) =>
         Data.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>A number, or a string of digits (Teams passes some values back as text).</summary>
+    public int? Int(string property) =>
+        Data.TryGetProperty(property, out var v) && v.ValueKind switch
+        {
+            JsonValueKind.Number => v.TryGetInt32(out var n) ? n : (int?)null,
+            JsonValueKind.String => int.TryParse(v.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null,
+            _ => null,
+        } is { } value ? value : null;
 
     public bool? Bool(string property) =>
         Data.TryGetProperty(property, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : null;
