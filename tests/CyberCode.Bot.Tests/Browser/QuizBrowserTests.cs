@@ -12,22 +12,8 @@ namespace CyberCode.Bot.Tests.Browser;
 /// the quiz ends with a scoreboard.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class QuizBrowserTests(Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class QuizBrowserTests(Chromium chromium, ITestOutputHelper output) : ServicePerTest
 {
-    private ServiceHost? _host;
-
-    private string BaseUrl => _host!.BaseAddress.ToString().TrimEnd('/');
-
-    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task QuizStart3_AnsweredByClicking_RevealsEachWithItsQuote_AndEndsWithAScoreboard()
     {

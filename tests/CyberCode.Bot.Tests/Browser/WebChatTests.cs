@@ -10,23 +10,9 @@ namespace CyberCode.Bot.Tests.Browser;
 /// on Kestrel. Each test fails when an answer, a quote or a highlight is missing.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WebChatTests(Chromium chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class WebChatTests(Chromium chromium, ITestOutputHelper output) : ServicePerTest
 {
     private const string SovereigntyQuote = "Cyber sovereignty means “respecting each country’s right to choose its own Internet development path";
-
-    private ServiceHost? _host;
-
-    private string BaseUrl => _host!.BaseAddress.ToString().TrimEnd('/');
-
-    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task AskDefineCyberSovereignty_ShowsTheQuote_AndItsCitationHighlightsItInTheEssay()

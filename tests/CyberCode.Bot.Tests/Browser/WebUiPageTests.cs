@@ -6,21 +6,9 @@ using CyberCode.Bot.Tests.Web;
 namespace CyberCode.Bot.Tests.Browser;
 
 /// <summary>The pages and assets of the web UI over HTTP, without a browser.</summary>
-public sealed partial class WebUiPageTests : IAsyncLifetime
+public sealed partial class WebUiPageTests : ServicePerTest
 {
-    private ServiceHost? _host;
-
-    private HttpClient Http => _host!.Client;
-
-    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    private HttpClient Http => Host.Client;
 
     [Fact]
     public async Task Essay_HasOneAnchorPerPassage_UnderItsSectionHeading()
