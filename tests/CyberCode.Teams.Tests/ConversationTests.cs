@@ -39,12 +39,12 @@ public sealed class ConversationTests : IAsyncLifetime
         Assert.Equal(TeamsHost.BotId, reply.Activity["from"]!["id"]!.GetValue<string>());
         var card = Assert.IsType<JsonObject>(reply.Card);
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
-        var text = card.ToJsonString(Activities.ActivityJson.Options);
-        Assert.Contains(Json(expected.Title!), text, StringComparison.Ordinal);
+        var text = string.Join("\n", Quizzes.CardText.All(card));
+        Assert.Contains(expected.Title!, text, StringComparison.Ordinal);
         foreach (var c in expected.Citations)
         {
-            Assert.Contains(Json(c.Quote), text, StringComparison.Ordinal);
-            Assert.Contains(Json($"{c.PassageId} \u00B7 {c.Section}"), text, StringComparison.Ordinal);
+            Assert.Contains(c.Quote, text, StringComparison.Ordinal);
+            Assert.Contains($"{c.PassageId} \u00B7 {c.Section}", text, StringComparison.Ordinal);
         }
     }
 

@@ -36,10 +36,11 @@ internal static partial class AnswerCard
         var body = new JsonArray();
         if (answer.Answered && answer.Title is { Length: > 0 } title)
         {
-            body.Add(Text(title, weight: "Bolder", size: "Medium"));
+            body.Add(Text(CardMarkdown.Escape(title), weight: "Bolder", size: "Medium"));
         }
 
-        AddText(body, Cut(answer.Text, detail));
+        // Entries are people's text (a moderator's, the essay's): shown as written, never as Markdown.
+        AddText(body, CardMarkdown.Escape(Cut(answer.Text, detail)));
         AddCitations(body, answer, detail);
 
         if (answer.Suggestions.Count > 0)
@@ -161,7 +162,7 @@ internal static partial class AnswerCard
         ArgumentNullException.ThrowIfNull(body);
         foreach (var suggestion in suggestions.Take(MaxSuggestions))
         {
-            var line = Text("\u203A " + suggestion, spacing: "Small");
+            var line = Text("\u203A " + CardMarkdown.Escape(suggestion), spacing: "Small");
             line["color"] = "Accent";
             body.Add(new JsonObject
             {
@@ -191,7 +192,7 @@ internal static partial class AnswerCard
         {
             // The text is the passage itself; say where it stands.
             var c = answer.Citations[0];
-            body.Add(Text($"\u2014 {c.PassageId}, {c.Section}", subtle: true, size: "Small"));
+            body.Add(Text($"\u2014 {c.PassageId}, {CardMarkdown.Escape(c.Section)}", subtle: true, size: "Small"));
             return;
         }
 
@@ -205,12 +206,12 @@ internal static partial class AnswerCard
         for (var i = 0; i < answer.Citations.Count; i++)
         {
             var c = answer.Citations[i];
-            var quote = Quote(Cut(c.Quote, detail), c.PassageId, c.Section);
+            var quote = Quote(CardMarkdown.Escape(Cut(c.Quote, detail)), c.PassageId, CardMarkdown.Escape(c.Section));
             var items = quote["items"]!.AsArray();
             if (detail == CardDetail.Full && c.PassageText.Length > c.Quote.Length)
             {
                 var id = string.Create(CultureInfo.InvariantCulture, $"passage-{i + 1}");
-                var passage = Text(c.PassageText, size: "Small");
+                var passage = Text(CardMarkdown.Escape(c.PassageText), size: "Small");
                 passage["id"] = id;
                 passage["isVisible"] = false;
                 items.Add(passage);

@@ -77,10 +77,10 @@ internal static class QuizCards
         body.Add(AnswerCard.Text(r.Explanation, spacing: "Medium"));
         foreach (var c in r.Citations)
         {
-            body.Add(AnswerCard.Quote(c.Quote, c.PassageId, c.Section));
+            body.Add(AnswerCard.Quote(CardMarkdown.Escape(c.Quote), c.PassageId, CardMarkdown.Escape(c.Section)));
         }
 
-        body.Add(AnswerCard.Text(QuizText.Who(r), weight: "Bolder", spacing: "Medium"));
+        body.Add(AnswerCard.Text(CardMarkdown.Escape(QuizText.Who(r)), weight: "Bolder", spacing: "Medium"));
         if (r.More)
         {
             body.Add(AnswerCard.Text("The next question follows.", subtle: true, size: "Small", spacing: "Small"));
@@ -103,7 +103,7 @@ internal static class QuizCards
             AddTable(body, ["#", "Player", "Points", "Right"], [1, 6, 2, 2], s.Lines.Select(l => new[]
             {
                 Number(l.Rank),
-                l.Player.Name,
+                CardMarkdown.Escape(l.Player.Name),
                 Number(l.Points),
                 string.Create(CultureInfo.InvariantCulture, $"{l.Correct} of {l.Answered}"),
             }));
@@ -124,7 +124,7 @@ internal static class QuizCards
         AddTable(body, ["#", "Player", "Points", "Quizzes", "Accuracy"], [1, 5, 2, 2, 2], rows.Select((s, i) => new[]
         {
             Number(i + 1),
-            s.Player.Name,
+            CardMarkdown.Escape(s.Player.Name),
             Number(s.Points),
             Number(s.Quizzes),
             Accuracy(s),
@@ -139,7 +139,7 @@ internal static class QuizCards
         ArgumentNullException.ThrowIfNull(text);
         var body = new JsonArray
         {
-            AnswerCard.Text($"Quiz totals for {s.Player.Name}", weight: "Bolder", size: "Medium"),
+            AnswerCard.Text($"Quiz totals for {CardMarkdown.Escape(s.Player.Name)}", weight: "Bolder", size: "Medium"),
             new JsonObject
             {
                 ["type"] = "FactSet",

@@ -120,18 +120,24 @@ public sealed partial class TeamsModerationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StoredMarkdown_IsEscapedInModerationCards()
+    public async Task StoredMarkdown_IsEscapedInModerationAndAnswerCards()
     {
-        var done = await CardReplyAsync(SubmitAdd("mod", "Which *pact* came out of the [Russian city](https://example.com) meeting?", "The _SCO_ states signed it at the 2009 summit in Yekaterinburg.", Quote));
+        const string Asked = "Which *pact* came out of the [Russian city](https://example.com) meeting?";
+        var done = await CardReplyAsync(SubmitAdd("mod", Asked, "The _SCO_ states signed it at the 2009 summit in Yekaterinburg.", Quote));
         var id = AddedId().Match(Texts(done)).Groups[1].Value;
         Assert.NotEmpty(id);
 
-        var shown = Texts(await CardReplyAsync(Say("kb show " + id, user: "ana")));
+        var shown = string.Join("\n", CardText.Markdown(await CardReplyAsync(Say("kb show " + id, user: "ana"))));
+        var answer = await CardReplyAsync(Say(Asked, user: "ana"));
+        var answerMarkdown = string.Join("\n", CardText.Markdown(answer));
 
         Assert.Contains("\\*pact\\*", shown, StringComparison.Ordinal);
         Assert.Contains("\\[Russian city\\]\\(https://example.com\\)", shown, StringComparison.Ordinal);
         Assert.Contains("\\_SCO\\_", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(" *pact*", shown, StringComparison.Ordinal);
+        Assert.Contains("\\[Russian city\\]\\(https://example.com\\)", answerMarkdown, StringComparison.Ordinal);
+        Assert.Contains("The \\_SCO\\_ states", answerMarkdown, StringComparison.Ordinal);
+        Assert.Contains("The _SCO_ states signed it", Texts(answer), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,7 +252,7 @@ public sealed partial class TeamsModerationTests : IAsyncLifetime
 
     private static string Texts(JsonNode card) => string.Join("\n", CardText.All(card));
 
-    // The card escapes the engine's text too: "Added ID \(revision 1\)".
-    [GeneratedRegex(@"Added (\S+) \\\(revision")]
+    // As shown: "Added ID (revision 1)" (the card sends it escaped, "Added ID \(revision 1\)").
+    [GeneratedRegex(@"Added (\S+) \(revision")]
     private static partial Regex AddedId();
 }

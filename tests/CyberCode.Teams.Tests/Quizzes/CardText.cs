@@ -5,8 +5,11 @@ namespace CyberCode.Teams.Tests.Quizzes;
 /// <summary>Reads what a person sees on an Adaptive Card, for assertions on any of its texts.</summary>
 internal static class CardText
 {
-    /// <summary>Every "text" of the card, in document order.</summary>
-    public static List<string> All(JsonNode? node, List<string>? found = null)
+    /// <summary>Every "text" of the card, in document order, as shown (<see cref="Shown"/>).</summary>
+    public static List<string> All(JsonNode? node) => [.. Markdown(node).Select(Shown)];
+
+    /// <summary>Every "text" of the card as sent: the Markdown Teams parses.</summary>
+    public static List<string> Markdown(JsonNode? node, List<string>? found = null)
     {
         found ??= [];
         switch (node)
@@ -20,7 +23,7 @@ internal static class CardText
                     }
                     else
                     {
-                        All(value, found);
+                        Markdown(value, found);
                     }
                 }
 
@@ -28,7 +31,7 @@ internal static class CardText
             case JsonArray a:
                 foreach (var item in a)
                 {
-                    All(item, found);
+                    Markdown(item, found);
                 }
 
                 break;
@@ -39,5 +42,9 @@ internal static class CardText
 
     /// <summary>The texts of a table row (a ColumnSet), one per column.</summary>
     public static string[] Cells(JsonObject row) =>
-        [.. row["columns"]!.AsArray().Select(c => c!["items"]![0]!["text"]!.GetValue<string>())];
+        [.. row["columns"]!.AsArray().Select(c => Shown(c!["items"]![0]!["text"]!.GetValue<string>()))];
+
+    /// <summary>A TextBlock's text as Teams shows it: Markdown's backslash escapes removed.</summary>
+    public static string Shown(string markdown) =>
+        System.Text.RegularExpressions.Regex.Replace(markdown, @"\\([\\*_\[\]()`#>~<|.+\-])", "$1", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 }
