@@ -28,7 +28,11 @@ public sealed record QuestionEvent(
     string? ScopeId,
     string? EntryId,
     string AnswerKind,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>The scope it belongs to (<see cref="Moderation.Scopes.Of(string, string?)"/>): whose moderators see it in <c>kb misses</c>.</summary>
+    public string Scope => Moderation.Scopes.Of(Channel, ScopeId);
+}
 
 /// <summary>
 /// The same question (normalised) with the same signal, counted: what <c>kb misses</c> lists.
@@ -65,4 +69,11 @@ public interface IQuestionLog
     /// <paramref name="signal"/> is given.
     /// </summary>
     Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TopAsync"/>, counting only what was asked in <paramref name="scope"/>: the
+    /// counts, dates, wording and places are the scope's own, so one server's moderators neither
+    /// see another's questions nor lose their own among a busier server's.
+    /// </summary>
+    Task<IReadOnlyList<QuestionTally>> TopInScopeAsync(string scope, int limit, QuestionSignal? signal, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace CyberCode.Core.Moderation;
 
 public sealed partial class ModerationService
 {
-    /// <summary>How far down the question log <c>kb misses</c> looks for the scope's own misses.</summary>
+    /// <summary>How far down the scope's own question log <c>kb misses</c> looks (answered ones since are skipped).</summary>
     private const int MissesScanned = 500;
 
     /// <summary><c>kb show ID</c>: the entry as this scope sees it, and the command to edit it.</summary>
@@ -117,11 +117,10 @@ public sealed partial class ModerationService
         var tallies = new List<QuestionTally>();
         foreach (var signal in new[] { QuestionSignal.Miss, QuestionSignal.NotHelpful })
         {
-            tallies.AddRange(await questionLog.TopAsync(MissesScanned, signal, cancellationToken));
+            tallies.AddRange(await questionLog.TopInScopeAsync(scope, MissesScanned, signal, cancellationToken));
         }
 
         var here = tallies
-            .Where(t => t.Channels.Any(c => AskedIn(c, scope)))
             .Where(t => t.Signal == QuestionSignal.NotHelpful || !engine.Ask(t.Example).Answered)
             .OrderByDescending(t => t.Count).ThenByDescending(t => t.LastAsked)
             .Take(Math.Clamp(limit, 1, 50))
@@ -152,13 +151,6 @@ public sealed partial class ModerationService
         }
 
         return new ModerationReply(ModerationOutcome.Shown, text.ToString().TrimEnd()) { Commands = commands };
-    }
-
-    /// <summary>The question log names places <c>channel</c> or <c>channel/scope</c>.</summary>
-    private static bool AskedIn(string place, string scope)
-    {
-        var slash = place.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? scope == Scopes.Local : place[(slash + 1)..] == scope;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Moderation;
 using CyberCode.Storage.Database;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -82,7 +83,17 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken) =>
+        Top(limit, signal, ToTally, cancellationToken);
+
+    public Task<IReadOnlyList<QuestionTally>> TopInScopeAsync(string scope, int limit, QuestionSignal? signal, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        return Top(limit, signal, d => InScope(d, scope), cancellationToken);
+    }
+
+    /// <summary>The tallies <paramref name="view"/> keeps (null: not counted there), most frequent first.</summary>
+    private Task<IReadOnlyList<QuestionTally>> Top(int limit, QuestionSignal? signal, Func<QuestionTallyDocument, QuestionTally?> view, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         if (cancellationToken.IsCancellationRequested)
@@ -96,11 +107,12 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
             var wanted = signal?.ToString();
             IReadOnlyList<QuestionTally> top = [.. _tallies.FindAll()
                 .Where(d => wanted is null || d.Signal == wanted)
-                .OrderByDescending(d => d.Count)
-                .ThenByDescending(d => d.LastAsked)
-                .ThenBy(d => d.Key, StringComparer.Ordinal)
-                .Take(limit)
-                .Select(ToTally)];
+                .Select(view)
+                .OfType<QuestionTally>()
+                .OrderByDescending(t => t.Count)
+                .ThenByDescending(t => t.LastAsked)
+                .ThenBy(t => t.Key, StringComparer.Ordinal)
+                .Take(limit)];
             return Task.FromResult(top);
         }
         catch (Exception ex)
@@ -108,6 +120,38 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
             return Task.FromException<IReadOnlyList<QuestionTally>>(ex);
         }
     }
+
+    /// <summary>
+    /// The scope's part of a tally. A tally from before scopes were counted has only its last few
+    /// places: it counts (whole) for a scope named among them, as <c>kb misses</c> did then.
+    /// </summary>
+    private static QuestionTally? InScope(QuestionTallyDocument d, string scope)
+    {
+        if (d.Scopes.Count == 0)
+        {
+            return d.Channels.Any(place => LegacyScope(place) == scope) ? ToTally(d) : null;
+        }
+
+        return d.Scopes.FirstOrDefault(s => s.Scope == scope) is { } mine
+            ? ToTally(d) with
+            {
+                Example = mine.Example,
+                Count = mine.Count,
+                FirstAsked = Utc(mine.FirstAsked),
+                LastAsked = Utc(mine.LastAsked),
+                Channels = mine.Channels,
+            }
+            : null;
+    }
+
+    /// <summary>Places were written <c>channel</c> or <c>channel/scope</c>.</summary>
+    private static string LegacyScope(string place)
+    {
+        var slash = place.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? Scopes.Of(place, null) : place[(slash + 1)..];
+    }
+
+    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 
     /// <summary>Writes what is counted so far; the container disposes this before the database.</summary>
     public void Dispose()
@@ -177,8 +221,8 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
         d.Example,
         Enum.Parse<QuestionSignal>(d.Signal, ignoreCase: false),
         d.Count,
-        new DateTimeOffset(DateTime.SpecifyKind(d.FirstAsked, DateTimeKind.Utc)),
-        new DateTimeOffset(DateTime.SpecifyKind(d.LastAsked, DateTimeKind.Utc)),
+        Utc(d.FirstAsked),
+        Utc(d.LastAsked),
         d.Channels,
         d.EntryId);
 
@@ -189,6 +233,7 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
     private sealed class PendingTally(string key, QuestionEvent first)
     {
         private readonly List<string> _places = [];
+        private readonly Dictionary<string, ScopeTallyDocument> _scopes = new(StringComparer.Ordinal);
         private int _count;
         private string _example = string.Empty;
         private string _answerKind = string.Empty;
@@ -206,6 +251,19 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
             var place = string.IsNullOrEmpty(e.ScopeId) ? e.Channel : e.Channel + "/" + e.ScopeId;
             _places.Remove(place);
             _places.Add(place);
+
+            // The scope's own tally: counted like the whole one; channels oldest first until applied.
+            if (!_scopes.TryGetValue(e.Scope, out var scope))
+            {
+                _scopes[e.Scope] = scope = new ScopeTallyDocument { Scope = e.Scope, FirstAsked = at, LastAsked = at };
+            }
+
+            scope.Count++;
+            scope.Example = _example;
+            scope.FirstAsked = at < scope.FirstAsked ? at : scope.FirstAsked;
+            scope.LastAsked = at > scope.LastAsked ? at : scope.LastAsked;
+            scope.Channels.Remove(e.Channel);
+            scope.Channels.Add(e.Channel);
         }
 
         public QuestionTallyDocument NewDocument(string id) => new()
@@ -236,6 +294,25 @@ internal sealed partial class LiteDbQuestionLog : IQuestionLog, IDisposable
             if (doc.Channels.Count > MaxChannels)
             {
                 doc.Channels.RemoveRange(MaxChannels, doc.Channels.Count - MaxChannels);
+            }
+
+            foreach (var pending in _scopes.Values)
+            {
+                var stored = doc.Scopes.FirstOrDefault(s => s.Scope == pending.Scope);
+                if (stored is null)
+                {
+                    doc.Scopes.Add(stored = new ScopeTallyDocument { Scope = pending.Scope, FirstAsked = pending.FirstAsked, LastAsked = pending.LastAsked });
+                }
+
+                stored.Count += pending.Count;
+                stored.Example = pending.Example;
+                stored.FirstAsked = pending.FirstAsked < stored.FirstAsked ? pending.FirstAsked : stored.FirstAsked;
+                stored.LastAsked = pending.LastAsked > stored.LastAsked ? pending.LastAsked : stored.LastAsked;
+                foreach (var channel in pending.Channels)
+                {
+                    stored.Channels.Remove(channel);
+                    stored.Channels.Insert(0, channel);
+                }
             }
         }
     }

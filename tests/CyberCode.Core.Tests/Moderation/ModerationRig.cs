@@ -69,11 +69,18 @@ internal sealed class ListQuestionLog : IQuestionLog
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QuestionTally>> TopAsync(int limit, QuestionSignal? signal, CancellationToken cancellationToken) =>
+        Top(_ => true, limit, signal);
+
+    public Task<IReadOnlyList<QuestionTally>> TopInScopeAsync(string scope, int limit, QuestionSignal? signal, CancellationToken cancellationToken) =>
+        Top(e => e.Scope == scope, limit, signal);
+
+    private Task<IReadOnlyList<QuestionTally>> Top(Func<QuestionEvent, bool> counted, int limit, QuestionSignal? signal)
     {
         lock (_events)
         {
             IReadOnlyList<QuestionTally> tallies = [.. _events
+                .Where(counted)
                 .Where(e => signal is null || e.Signal == signal)
                 .GroupBy(e => (Key: e.Question.Trim().ToLowerInvariant(), e.Signal, e.EntryId))
                 .Select(g => new QuestionTally(g.Key.Key, g.Last().Question, g.Key.Signal, g.Count(), g.Min(e => e.At), g.Max(e => e.At),

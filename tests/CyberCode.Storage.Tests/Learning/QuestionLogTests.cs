@@ -53,6 +53,38 @@ public sealed class QuestionLogTests : IDisposable
     }
 
     [Fact]
+    public async Task TopInScope_CountsEachServersOwn_AcrossFlushesAndAReopen()
+    {
+        using (var db = TestDatabase.OpenDatabase(_file.Path))
+        using (var log = new LiteDbQuestionLog(db))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await log.RecordAsync(Miss("What is a botnet?", "discord", "guild-1", Monday.AddMinutes(i)), _ct);
+            }
+
+            await log.TopAsync(1, null, _ct); // flushes: the next events are added to stored tallies
+            await log.RecordAsync(Miss("what is a BOTNET", "teams", "tenant-1", Monday.AddHours(1)), _ct);
+            await log.RecordAsync(Miss("who founded icann", "web", null, Monday.AddHours(2)), _ct);
+            await log.RecordAsync(Miss("what is a botnet", "discord", null, Monday.AddHours(3)), _ct); // a DM
+        }
+
+        using var reopened = TestDatabase.OpenDatabase(_file.Path);
+        var stored = new LiteDbQuestionLog(reopened);
+        var guild = Assert.Single(await stored.TopInScopeAsync("guild-1", 10, QuestionSignal.Miss, _ct));
+        var tenant = Assert.Single(await stored.TopInScopeAsync("tenant-1", 10, QuestionSignal.Miss, _ct));
+        var local = Assert.Single(await stored.TopInScopeAsync("local", 10, null, _ct));
+
+        Assert.Equal((3, "What is a botnet?", Monday, Monday.AddMinutes(2)), (guild.Count, guild.Example, guild.FirstAsked, guild.LastAsked));
+        Assert.Equal((1, "what is a BOTNET"), (tenant.Count, tenant.Example));
+        Assert.Equal(["teams"], tenant.Channels);
+        Assert.Equal("who founded icann", local.Key);
+        Assert.Equal(1, Assert.Single(await stored.TopInScopeAsync("shared", 10, null, _ct)).Count);
+        Assert.Equal(5, (await stored.TopAsync(10, QuestionSignal.Miss, _ct)).Single(t => t.Key == "what is a botnet").Count);
+        Assert.Empty(await stored.TopInScopeAsync("guild-2", 10, null, _ct));
+    }
+
+    [Fact]
     public async Task Record_SurvivesAReopenOfTheFile()
     {
         using (var db = TestDatabase.OpenDatabase(_file.Path))
