@@ -66,8 +66,9 @@ public sealed partial class BotEngine(
             return new Reply(new Answer(text, true, QuizService.AnswerKind, quiz.Text, 1.0, [], [])) { Quiz = quiz };
         }
 
-        var view = scoped.For(incoming.ScopeId);
-        var answer = _cache.GetOrAdd(incoming.Text, Scopes.Of(incoming.ScopeId), view.Version, answers.SemanticState, view.Engine.Ask);
+        var scope = Scopes.Of(incoming);
+        var view = scoped.For(scope);
+        var answer = _cache.GetOrAdd(incoming.Text, scope, view.Version, answers.SemanticState, view.Engine.Ask);
         if (IsMiss(answer))
         {
             await RecordAsync(new QuestionEvent(answer.Question, QuestionSignal.Miss, incoming.Channel, incoming.ScopeId, null, answer.Kind, time.GetUtcNow()), cancellationToken);

@@ -1,10 +1,12 @@
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Moderation;
 using CyberCode.Core.Quizzes;
 using CyberCode.Storage.Database;
 using CyberCode.Storage.Knowledge;
 using CyberCode.Storage.Learning;
+using CyberCode.Storage.Moderation;
 using CyberCode.Storage.Quizzes;
 using CyberCode.Storage.Semantic;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IQuestionLog, LiteDbQuestionLog>();
         services.TryAddSingleton<IEmbeddingCache, LiteDbEmbeddingCache>();
         services.TryAddSingleton<IQuizStore, LiteDbQuizStore>();
+        services.TryAddSingleton<IScopeSettingsStore, LiteDbScopeSettingsStore>();
         return services;
     }
 }

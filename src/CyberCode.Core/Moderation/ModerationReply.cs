@@ -62,6 +62,6 @@ public sealed record Moderator(string Scope, string By)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         var who = string.IsNullOrWhiteSpace(incoming.UserId) ? "anonymous" : incoming.UserId.Trim();
-        return new Moderator(Scopes.Of(incoming.ScopeId), $"{incoming.Channel}:{who}");
+        return new Moderator(Scopes.Of(incoming), $"{incoming.Channel}:{who}");
     }
 }

@@ -69,6 +69,12 @@ public sealed partial class ModerationService(
             return new ModerationReply(ModerationOutcome.Invalid, error);
         }
 
+        if (!command.IsOpenToAll && Scopes.Of(incoming) == Scopes.SharedOnly)
+        {
+            return new ModerationReply(ModerationOutcome.NotAllowed,
+                "A direct message belongs to no server, so there is no knowledge base to change here. Use /kb (or mention me with \"kb …\") in your server; \"kb show ID\" works here too.");
+        }
+
         if (!incoming.IsModerator && !command.IsOpenToAll)
         {
             return new ModerationReply(ModerationOutcome.NotAllowed,
@@ -126,7 +132,11 @@ public sealed partial class ModerationService(
 
     /// <summary><c>kb edit ID [rev N]</c>: the scope's own entry, or an override of a shared one.</summary>
     /// <param name="basedOn">The revision the moderator saw; null to edit whatever is current.</param>
-    public async Task<ModerationReply> EditAsync(Moderator who, string entryId, int? basedOn, KbCommand fields, CancellationToken cancellationToken)
+    public Task<ModerationReply> EditAsync(Moderator who, string entryId, int? basedOn, KbCommand fields, CancellationToken cancellationToken) =>
+        EditAsync(who, entryId, basedOn, fields, action: null, cancellationToken);
+
+    /// <param name="action">What history calls the change; by default "edited", or "overridden" for a shared entry's first change here.</param>
+    private async Task<ModerationReply> EditAsync(Moderator who, string entryId, int? basedOn, KbCommand fields, string? action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(who);
         ArgumentNullException.ThrowIfNull(fields);
@@ -148,7 +158,7 @@ public sealed partial class ModerationService(
             return new ModerationReply(ModerationOutcome.Invalid, $"Not changed ({entryId} stays at revision {revision}):\n" + problems);
         }
 
-        var action = shared is not null && state?.Entry is null ? EntryActions.Overridden : EntryActions.Edited;
+        action ??= shared is not null && state?.Entry is null ? EntryActions.Overridden : EntryActions.Edited;
         return await ChangeAsync(new EntryChange(who.Scope, current.Id, action, entry, state?.Removed ?? false, shared is not null, revision, who.By), $"Edited {current.Id}", cancellationToken);
     }
 
@@ -169,7 +179,7 @@ public sealed partial class ModerationService(
         }
 
         var edit = new KbCommand(KbVerb.Edit) { Phrasings = [.. current.Phrasings, clean] };
-        var reply = await EditAsync(who, entryId, state?.Revision ?? 0, edit, cancellationToken);
+        var reply = await EditAsync(who, entryId, state?.Revision ?? 0, edit, EntryActions.Phrased, cancellationToken);
         return reply.Outcome == ModerationOutcome.Done
             ? reply with { Text = $"Added the phrasing \"{clean}\" to {entryId} (revision {reply.Revision}). Asking it now gives this entry." }
             : reply;

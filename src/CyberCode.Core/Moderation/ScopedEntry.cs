@@ -62,5 +62,29 @@ public static class Scopes
     /// </summary>
     public const string Local = "local";
 
+    /// <summary>
+    /// The scope of a Discord direct message, which belongs to no server: it sees the shared
+    /// entries as published and nobody can change it (a server's entries are not shown to people
+    /// outside it, and the operator's <see cref="Local"/> changes are not theirs).
+    /// </summary>
+    public const string SharedOnly = "shared";
+
     public static string Of(string? scopeId) => string.IsNullOrWhiteSpace(scopeId) ? Local : scopeId.Trim();
+
+    /// <summary>
+    /// The scope of a message: its server or tenant; else the operator's <see cref="Local"/> for the
+    /// CLI and the web chat, and <see cref="SharedOnly"/> for a platform's message from outside any
+    /// server (a Discord DM).
+    /// </summary>
+    public static string Of(Incoming incoming)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        return Of(incoming.Channel, incoming.ScopeId);
+    }
+
+    /// <summary>As <see cref="Of(Incoming)"/>, from a message's channel and server or tenant.</summary>
+    public static string Of(string channel, string? scopeId) =>
+        !string.IsNullOrWhiteSpace(scopeId) ? scopeId.Trim()
+        : channel is "cli" or "web" ? Local
+        : SharedOnly;
 }

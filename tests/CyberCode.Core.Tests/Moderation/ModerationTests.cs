@@ -253,4 +253,54 @@ public sealed class ModerationTests
 
         Assert.Equal(id, (await second.MemberAsync(Missed)).Answer.EntryId);
     }
+
+    [Fact]
+    public async Task Misses_AreCountedPerServer_SoABusierServerNeverHidesAnothersOwn()
+    {
+        var rig = new ModerationRig();
+        for (var i = 0; i < 3; i++)
+        {
+            await rig.MemberAsync("what does the code say about blorptastic widgets", ModerationRig.ServerB);
+        }
+
+        await rig.MemberAsync("what does the code say about blorptastic widgets", ModerationRig.ServerA);
+
+        var inA = await rig.DoAsync("kb misses");
+        var inB = await rig.DoAsync("kb misses", ModerationRig.ServerB);
+
+        Assert.Contains("(missed, 1×", inA.Text, StringComparison.Ordinal);
+        Assert.Contains("(missed, 3×", inB.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Missed, inB.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Phrase_OnASharedEntry_IsRecordedAsAPhrasing()
+    {
+        var rig = new ModerationRig();
+
+        await rig.DoAsync($"kb phrase event-sco-yekaterinburg-agreement-2009 \"{Missed}\"");
+        var history = await rig.DoAsync("kb history event-sco-yekaterinburg-agreement-2009");
+
+        Assert.Contains("phrasing added", history.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("overridden", history.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectMessage_SeesOnlyTheSharedEntries_AndCannotChangeThem()
+    {
+        var rig = new ModerationRig();
+        var id = (await rig.DoAsync(AddPact)).EntryId!;
+        var local = await rig.Bot.HandleAsync(new Incoming(AddPact.Replace("Which pact", "What pact", StringComparison.Ordinal), "cli", "operator") { IsModerator = true }, CancellationToken.None);
+        Assert.Equal(ModerationOutcome.Done, local.Moderation!.Outcome);
+
+        var dm = await rig.Bot.HandleAsync(new Incoming(Missed, "discord", "member-1") { IsDirect = true }, CancellationToken.None);
+        var change = await rig.Bot.HandleAsync(new Incoming("kb remove " + id, "discord", "member-1") { IsModerator = true, IsDirect = true }, CancellationToken.None);
+        var show = await rig.Bot.HandleAsync(new Incoming("kb show term-cyber-sovereignty", "discord", "member-1") { IsDirect = true }, CancellationToken.None);
+
+        Assert.NotEqual(id, dm.Answer.EntryId);
+        Assert.NotEqual(local.Moderation.EntryId, dm.Answer.EntryId);
+        Assert.Equal(ModerationOutcome.NotAllowed, change.Moderation!.Outcome);
+        Assert.Contains("direct message", change.Moderation.Text, StringComparison.Ordinal);
+        Assert.Equal(ModerationOutcome.Shown, show.Moderation!.Outcome);
+    }
 }
