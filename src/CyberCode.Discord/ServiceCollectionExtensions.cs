@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new CommandSuggestions(sp.GetRequiredService<AnswerEngine>().Knowledge, sp.GetRequiredService<QuizBank>()));
         services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.TryAddSingleton<DiscordDeliveries>();
+        services.TryAddSingleton<ModeratorCheck>();
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuizPresenter, DiscordQuizPresenter>());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CyberCode.Core;
 using CyberCode.Core.Answering;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Moderation;
 using CyberCode.Core.Quizzes;
 using CyberCode.Discord.Quizzes;
 using CyberCode.Discord.Rendering;
@@ -46,6 +47,8 @@ internal sealed partial class InteractionHandler(
     DiscordIdentity identity,
     DiscordRestClient rest,
     ScopedAnswers scopedAnswers,
+    ModeratorCheck moderators,
+    IScopeSettingsStore scopeSettings,
     TimeProvider time,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
@@ -87,7 +90,7 @@ internal sealed partial class InteractionHandler(
         try
         {
             var data = interaction.Object("data") ?? throw new BadInteractionException("The interaction has no \"data\".");
-            var who = ReadWho(interaction);
+            var who = await ReadWhoAsync(interaction, cancellationToken);
             return type switch
             {
                 Autocomplete => new InteractionOutcome(new InteractionResponse(InteractionResponse.AutocompleteResult, new AutocompleteChoices(Choices(data, who)))),
@@ -168,6 +171,12 @@ internal sealed partial class InteractionHandler(
             }
 
             values[option.Name] = string.Empty;
+        }
+
+        if (command.Form == CommandForm.Settings)
+        {
+            // The chosen role's name is in the top-level data's "resolved", not in the subcommand's.
+            return await SettingsAsync(interaction.Object("data") ?? data, values, who, cancellationToken);
         }
 
         if (command.Form != CommandForm.None)
@@ -259,7 +268,7 @@ internal sealed partial class InteractionHandler(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var finished = await Task.WhenAny(work, Task.Delay(budget, time, timeout.Token));
             await timeout.CancelAsync();
-            if (finished == work)
+            if (finished == work && (await work).Files is not { Count: > 0 })
             {
                 return Now(await work);
             }
@@ -284,7 +293,7 @@ internal sealed partial class InteractionHandler(
         var option = command?.Options.FirstOrDefault(o => o.Name == focused.String("name"));
         var typed = focused.ValueKind == JsonValueKind.Object && focused.TryGetProperty("value", out var v) ? v.ToString() : string.Empty;
         return option is null ? []
-            : option.Autocomplete == Suggest.Entries ? EntryChoices(scopedAnswers.EngineFor(who.GuildId).Knowledge, typed)
+            : option.Autocomplete == Suggest.Entries ? EntryChoices(scopedAnswers.EngineFor(who.Scope).Knowledge, typed)
             : suggestions.For(option.Autocomplete, typed);
     }
 
@@ -300,9 +309,10 @@ internal sealed partial class InteractionHandler(
 
     /// <summary>
     /// In a server the user is inside <c>member</c>, whose <c>permissions</c> (a bit set, as a
-    /// string) are the member's in that channel; in a DM it is <c>user</c> and there is no guild.
+    /// string) are the member's in that channel and whose <c>roles</c> are role ids; in a DM it is
+    /// <c>user</c> and there is no guild.
     /// </summary>
-    private static Who ReadWho(JsonElement interaction)
+    private async Task<Who> ReadWhoAsync(JsonElement interaction, CancellationToken cancellationToken)
     {
         var member = interaction.Object("member");
         var user = member?.Object("user") ?? interaction.Object("user");
@@ -312,8 +322,11 @@ internal sealed partial class InteractionHandler(
             guild,
             interaction.String("channel_id") ?? interaction.Object("channel")?.String("id"),
             member?.String("nick") ?? user?.String("global_name") ?? user?.String("username"),
-            Permissions.IsModerator(member?.String("permissions")),
-            guild is null);
+            await moderators.IsModeratorAsync(guild, member, cancellationToken),
+            guild is null)
+        {
+            CanManageServer = guild is not null && Permissions.CanManageServer(member?.String("permissions")),
+        };
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Interaction {Id} was handled already (a replay); ignored")]

@@ -12,6 +12,20 @@ internal static class KbSlashCommand
 
     private static readonly CommandOption Id = new("id", "The entry's id (kb list shows them).", Autocomplete: Suggest.Entries, MaxLength: 100);
 
+    /// <summary>
+    /// <c>/kb settings [moderator-role] [clear-moderator-role]</c>: shows the server's settings, or
+    /// (Manage Server) makes a role's members moderators of the bot here.
+    /// </summary>
+    public static readonly SlashCommand Settings = new(
+        "settings",
+        "Who moderates the bot here: show, or (Manage Server) choose a moderator role.",
+        [CommandOption.Role("moderator-role", "Members with this role may use /kb here."), CommandOption.Boolean("clear-moderator-role", "True: only Manage Server or Manage Messages moderate again.")],
+        _ => "kb help")
+    {
+        Form = CommandForm.Settings,
+        Private = true,
+    };
+
     public static readonly SlashCommand Command = new("kb", "Moderators: add and correct the bot's knowledge on this server.", [], _ => "kb help")
     {
         DefaultMemberPermissions = ModeratorPermissions,
@@ -29,6 +43,7 @@ internal static class KbSlashCommand
             new("misses", "Questions the bot could not answer here, with fixes.", [], _ => "kb misses") { Private = true },
             new("export", "This server's entries as YAML.", [], _ => "kb export") { Private = true },
             new("phrase", "Add another way of asking to an entry.", [Id, new("question", "The question as people ask it.", MaxLength: 300)], o => $"kb phrase {o["id"]} \"{o["question"]}\"") { Private = true },
+            Settings,
         ],
     };
 }

@@ -24,6 +24,9 @@ internal enum CommandForm
     AddTerm,
     AddQuestion,
     Edit,
+
+    /// <summary>Not a form: the server's settings, handled by the Discord channel itself.</summary>
+    Settings,
 }
 
 /// <summary>Discord's application command option types that the bot uses.</summary>
@@ -32,6 +35,8 @@ internal static class OptionType
     public const int SubCommand = 1;
     public const int String = 3;
     public const int Integer = 4;
+    public const int Boolean = 5;
+    public const int Role = 8;
 }
 
 /// <summary>An option of a slash command: a string (the default) or, with <see cref="Integer"/>, a bounded whole number.</summary>
@@ -45,6 +50,12 @@ internal sealed record CommandOption(string Name, string Description, bool Requi
 
     public static CommandOption Integer(string name, string description, int min, int max) =>
         new(name, description, Required: false) { Type = OptionType.Integer, MinValue = min, MaxValue = max };
+
+    /// <summary>An optional choice of one of the server's roles; its value is the role id.</summary>
+    public static CommandOption Role(string name, string description) => new(name, description, Required: false) { Type = OptionType.Role };
+
+    /// <summary>An optional true/false.</summary>
+    public static CommandOption Boolean(string name, string description) => new(name, description, Required: false) { Type = OptionType.Boolean };
 
     /// <summary>What Discord is told about it.</summary>
     public object Registration() => new

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CyberCode.Core;
 using CyberCode.Core.Quizzes;
+using CyberCode.Discord.Interactions;
 using CyberCode.Discord.Quizzes;
 using CyberCode.Discord.Rendering;
 using CyberCode.Discord.Rest;
@@ -20,6 +21,7 @@ internal sealed partial class MentionHandler(
     DiscordRestClient rest,
     DiscordDeliveries deliveries,
     DiscordIdentity identity,
+    ModeratorCheck moderators,
     ILogger<MentionHandler> logger)
 {
     public async Task HandleAsync(JsonElement message, CancellationToken cancellationToken)
@@ -71,8 +73,9 @@ internal sealed partial class MentionHandler(
 
     /// <summary>
     /// Asks the engine as the author, in this channel. A message carries no permissions (working
-    /// them out needs the guild's roles and the channel's overwrites), so it never counts as a
-    /// moderator's: moderators stop others' quizzes with /quiz stop, whose interaction carries them.
+    /// them out needs the guild's roles and the channel's overwrites), only the member's role ids:
+    /// its author moderates only by holding the server's moderator role (<c>/kb settings</c>).
+    /// Members with Manage Server or Manage Messages use /kb and /quiz stop, whose interactions carry them.
     /// </summary>
     private async Task<MessagePayload> AnswerAsync(string text, JsonElement message, JsonElement author, string channel, bool inGuild, CancellationToken cancellationToken)
     {
@@ -80,7 +83,7 @@ internal sealed partial class MentionHandler(
         {
             ConversationId = channel,
             UserName = message.Object("member")?.String("nick") ?? author.String("global_name") ?? author.String("username"),
-            IsModerator = false,
+            IsModerator = await moderators.IsModeratorAsync(message.String("guild_id"), message.Object("member"), cancellationToken),
             IsDirect = !inGuild,
 
             // A DM's practice round is posted there with the bot's token (in a server one is refused above).
@@ -89,7 +92,9 @@ internal sealed partial class MentionHandler(
         var reply = await bot.HandleAsync(incoming, cancellationToken);
 
         // A reply to a message cannot be ephemeral: private quiz replies are shown as replies to their asker.
-        return reply.Quiz is { } quiz ? QuizMessages.Reply(quiz, canBePrivate: false) : renderer.Render(reply.Answer);
+        return reply.Quiz is { } quiz ? QuizMessages.Reply(quiz, canBePrivate: false)
+            : reply.Moderation is { } moderation ? ModerationRenderer.Render(moderation) with { Flags = null }
+            : renderer.Render(reply.Answer);
     }
 
     /// <summary>The message without the bot's mention (<c>&lt;@id&gt;</c> or the older <c>&lt;@!id&gt;</c>).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using CyberCode.Core.Knowledge;
 using CyberCode.Core.Moderation;
 
@@ -33,25 +35,29 @@ internal static class ModerationRenderer
         }
 
         var description = DiscordText.Escape(reply.Text);
+        FileUpload[]? files = null;
         if (reply.File is { } file)
         {
-            description += $"\n\n{DiscordText.Escape(file.Name)}:\n";
+            // The whole file, attached (a code block would be cut at Discord's 4096 characters).
+            var bytes = Encoding.UTF8.GetBytes(file.Content);
+            files = [new FileUpload(file.Name, file.ContentType, bytes, "The knowledge as YAML, in the knowledge/ format")];
+            description += $"\n\nAttached: {DiscordText.Escape(file.Name)} ({Size(bytes.Length)}). Send it back with \"kb import\" to check it, then \"kb import apply\".";
         }
 
         var fixedLength = Title(reply.Outcome).Length + fields.Sum(f => f.Name.Length + f.Value.Length);
         var room = Math.Min(AnswerRenderer.DescriptionLimit, AnswerRenderer.EmbedTotalLimit - fixedLength);
-        if (reply.File is { } attached)
-        {
-            var block = CodeBlock(attached.Content, Math.Max(100, room - description.Length));
-            description += block;
-        }
-
         var embed = new Embed(Title(reply.Outcome), DiscordText.Cut(description, room), fields.Count == 0 ? null : fields, null, null, Colour(reply.Outcome));
         return new MessagePayload(
             Embeds: [embed],
             Components: buttons.Count == 0 ? null : [new ActionRow(buttons)],
-            Flags: MessagePayload.Ephemeral);
+            Flags: MessagePayload.Ephemeral)
+        {
+            Files = files,
+        };
     }
+
+    private static string Size(int bytes) =>
+        bytes < 1024 ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes") : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
     private const string CopyTitle = "Command to copy";
 

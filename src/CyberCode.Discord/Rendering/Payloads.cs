@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CyberCode.Discord.Rendering;
 
 // The shapes of what the bot sends, serialized with DiscordJson (snake_case, nulls left out).
@@ -15,7 +17,26 @@ internal sealed record MessagePayload(
 
     /// <summary>Sent on every message, so text from a person or an entry never pings anyone.</summary>
     public AllowedMentions AllowedMentions { get; init; } = AllowedMentions.None;
+
+    /// <summary>
+    /// Files to attach. They cannot travel in JSON: the REST client sends the message as
+    /// <c>multipart/form-data</c>, the JSON in <c>payload_json</c> and file n in <c>files[n]</c>, and an
+    /// interaction whose reply has files is deferred first (Discord takes no files in the HTTP
+    /// response to an interaction; the edit of the deferred response carries them).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<FileUpload>? Files { get; init; }
+
+    /// <summary>What the JSON says of <see cref="Files"/>: each one's index as its id, its name and description.</summary>
+    public IReadOnlyList<AttachmentInfo>? Attachments =>
+        Files is { Count: > 0 } files ? [.. files.Select((f, i) => new AttachmentInfo(i, f.Name, f.Description))] : null;
 }
+
+/// <summary>A file to upload with a message.</summary>
+internal sealed record FileUpload(string Name, string ContentType, byte[] Content, string? Description = null);
+
+/// <summary>An attachment in a message's JSON, pointing at the upload <c>files[Id]</c>.</summary>
+internal sealed record AttachmentInfo(int Id, string Filename, string? Description);
 
 internal sealed record AllowedMentions(IReadOnlyList<string> Parse)
 {

@@ -88,7 +88,11 @@ internal sealed class DiscordRestClient
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
+        if (body is MessagePayload { Files.Count: > 0 } withFiles)
+        {
+            request.Content = WithFiles(withFiles);
+        }
+        else if (body is not null)
         {
             request.Content = new StringContent(JsonSerializer.Serialize(body, DiscordJson.Options), Encoding.UTF8, "application/json");
         }
@@ -101,6 +105,22 @@ internal sealed class DiscordRestClient
         }
 
         return text.Length == 0 ? JsonDocument.Parse("null") : JsonDocument.Parse(text);
+    }
+
+    /// <summary>A message with files, as Discord's "Uploading Files" asks: <c>payload_json</c>, then <c>files[n]</c> with a file name each.</summary>
+    private static MultipartFormDataContent WithFiles(MessagePayload message)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent(JsonSerializer.Serialize(message, DiscordJson.Options), Encoding.UTF8, "application/json"), "payload_json");
+        for (var i = 0; i < message.Files!.Count; i++)
+        {
+            var file = message.Files[i];
+            var content = new ByteArrayContent(file.Content);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(file.ContentType);
+            form.Add(content, $"files[{i}]", file.Name);
+        }
+
+        return form;
     }
 
     private static string Describe(HttpMethod method, string path, HttpStatusCode status, string body)

@@ -17,8 +17,33 @@ namespace CyberCode.Discord.Tests.Fake;
 /// <summary>One REST request the fake received.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string Body, IReadOnlyDictionary<string, string> Headers)
 {
-    public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
+    /// <summary>The JSON body; for a multipart request (a message with files), its <c>payload_json</c> part.</summary>
+    public JsonElement Json => JsonDocument.Parse(IsMultipart ? Parts()["payload_json"].Content : Body).RootElement.Clone();
+
+    public bool IsMultipart => Headers.TryGetValue("Content-Type", out var type) && type.StartsWith("multipart/form-data", StringComparison.Ordinal);
+
+    /// <summary>The parts of a <c>multipart/form-data</c> body by name, as Discord reads them: name, file name, type, text.</summary>
+    public IReadOnlyDictionary<string, FormPart> Parts()
+    {
+        var boundary = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(
+            Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(Headers["Content-Type"]).Boundary).Value!;
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(Encoding.UTF8.GetBytes(Body)));
+        var parts = new Dictionary<string, FormPart>(StringComparer.Ordinal);
+        while (reader.ReadNextSectionAsync().GetAwaiter().GetResult() is { } section)
+        {
+            var disposition = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+            using var text = new StreamReader(section.Body, Encoding.UTF8);
+            var name = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.Name).Value!;
+            var file = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+            parts[name] = new FormPart(name, string.IsNullOrEmpty(file) ? null : file, section.ContentType, text.ReadToEnd());
+        }
+
+        return parts;
+    }
 }
+
+/// <summary>One part of a multipart request.</summary>
+internal sealed record FormPart(string Name, string? FileName, string? ContentType, string Content);
 
 /// <summary>A scripted answer for the next REST request whose path starts with <see cref="PathPrefix"/>.</summary>
 internal sealed record ScriptedResponse(string PathPrefix, int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);

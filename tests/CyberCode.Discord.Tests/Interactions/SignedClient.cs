@@ -112,6 +112,30 @@ internal sealed class EndpointHost : IAsyncDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>
+    /// As <see cref="InteractAsync"/>, but what the person finally sees: when the bot deferred (type
+    /// 5: a slow answer on a busy machine, or a reply with files), the edit of the original response
+    /// it then sent, as a type 4 response with that message (its files in <c>files</c>).
+    /// </summary>
+    public async Task<JsonElement> AnswerAsync(object interaction)
+    {
+        var response = await InteractAsync(interaction);
+        if (response.GetProperty("type").GetInt32() != 5)
+        {
+            return response;
+        }
+
+        while (true)
+        {
+            var request = await Fake.NextRequestAsync(TimeSpan.FromSeconds(30));
+            if (request.Method == "PATCH" && request.Path.EndsWith("/messages/@original", StringComparison.Ordinal))
+            {
+                var files = request.IsMultipart ? request.Parts().Values.Where(p => p.FileName is not null).ToArray() : [];
+                return JsonSerializer.SerializeToElement(new { type = 4, data = request.Json, files });
+            }
+        }
+    }
+
     /// <summary>A slash command as Discord sends it from a server.</summary>
     public static object Command(string name, params (string Name, string Value)[] options) => new
     {

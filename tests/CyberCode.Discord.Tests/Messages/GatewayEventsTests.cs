@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CyberCode.Core.Moderation;
 using CyberCode.Discord.Gateway;
 using CyberCode.Discord.Tests.Fake;
 using CyberCode.Discord.Tests.Interactions;
@@ -114,6 +115,30 @@ public sealed class GatewayEventsTests : ReadyGatewayTests
 
         Assert.Equal("m10", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
         Assert.Equal(1, Discord.Fake.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Mention_ByHolderOfTheModeratorRole_RunsKbCommands_OthersAreRefused()
+    {
+        await Discord.Get<IScopeSettingsStore>().SaveAsync("300", new ScopeSettings { ModeratorRoleId = "777" }, CancellationToken.None);
+
+        await Gateway.DispatchAsync("MESSAGE_CREATE", NextSequence(), WithRoles(Message("m20", $"<@{BotId}> kb list", "300", true, "500", false), "777"));
+        var holder = (await Discord.Fake.NextRequestAsync()).Json;
+        await Gateway.DispatchAsync("MESSAGE_CREATE", NextSequence(), WithRoles(Message("m21", $"<@{BotId}> kb list", "300", true, "501", false), "778"));
+        var other = (await Discord.Fake.NextRequestAsync()).Json;
+
+        Assert.Equal("Knowledge base", holder.GetProperty("embeds")[0].GetProperty("title").GetString());
+        Assert.Equal("Moderators only", other.GetProperty("embeds")[0].GetProperty("title").GetString());
+
+        // A reply to a message cannot be private: no ephemeral flag on it.
+        Assert.False(holder.TryGetProperty("flags", out _));
+    }
+
+    /// <summary>A guild message's <c>member</c>: role ids, no permissions (Discord sends none with messages).</summary>
+    private static Dictionary<string, object?> WithRoles(Dictionary<string, object?> message, params string[] roles)
+    {
+        message["member"] = new { roles, nick = (string?)null };
+        return message;
     }
 
     private Task MessageAsync(string id, string content, string? guild, bool mentionsBot, string author = "500", bool bot = false) =>

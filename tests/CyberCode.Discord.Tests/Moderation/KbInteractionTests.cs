@@ -27,7 +27,7 @@ public sealed class KbInteractionTests : IAsyncLifetime
 
         Assert.Equal("8224", kb.GetProperty("default_member_permissions").GetString());
         Assert.Equal(
-            ["add-term", "add-question", "edit", "remove", "restore", "show", "history", "revert", "list", "misses", "export", "phrase"],
+            ["add-term", "add-question", "edit", "remove", "restore", "show", "history", "revert", "list", "misses", "export", "phrase", "settings"],
             kb.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
         Assert.All(commands.EnumerateArray().Where(c => c.GetProperty("name").GetString() != "kb"), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
     }
@@ -41,8 +41,8 @@ public sealed class KbInteractionTests : IAsyncLifetime
     [InlineData("8", true)] // ADMINISTRATOR
     public async Task Kb_PermissionMatrix_OnlyModeratorsMayChange(string? permissions, bool allowed)
     {
-        var list = await _host.InteractAsync(Kb("list", permissions));
-        var form = await _host.InteractAsync(Kb("add-question", permissions));
+        var list = await _host.AnswerAsync(Kb("list", permissions));
+        var form = await _host.AnswerAsync(Kb("add-question", permissions));
 
         Assert.Equal(allowed ? "Knowledge base" : "Moderators only", Embed(list).GetProperty("title").GetString());
         Assert.Equal(64, list.GetProperty("data").GetProperty("flags").GetInt32());
@@ -56,7 +56,7 @@ public sealed class KbInteractionTests : IAsyncLifetime
     [Fact]
     public async Task AddQuestionForm_Submitted_AnswersInThisServerOnly()
     {
-        var form = await _host.InteractAsync(Kb("add-question", ManageMessages));
+        var form = await _host.AnswerAsync(Kb("add-question", ManageMessages));
         Assert.Equal(9, form.GetProperty("type").GetInt32());
         var modal = form.GetProperty("data");
         Assert.Equal("cc:kb:add:question", modal.GetProperty("custom_id").GetString());
@@ -65,12 +65,12 @@ public sealed class KbInteractionTests : IAsyncLifetime
         Assert.All(inputs, i => Assert.InRange(i.GetProperty("label").GetString()!.Length, 1, 45));
         Assert.All(inputs, i => Assert.InRange(i.GetProperty("max_length").GetInt32(), 1, 4000));
 
-        var saved = await _host.InteractAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO information-security agreement, signed at Yekaterinburg in 2009.", Quote, "what did the sco sign in 2009"));
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO information-security agreement, signed at Yekaterinburg in 2009.", Quote, "what did the sco sign in 2009"));
         Assert.Equal("Done", Embed(saved).GetProperty("title").GetString());
         var entryId = EntryId(saved);
 
-        var here = await _host.InteractAsync(EndpointHost.Command("ask", ("question", Question)));
-        var elsewhere = await _host.InteractAsync(InGuild(EndpointHost.Command("ask", ("question", Question)), "301"));
+        var here = await _host.AnswerAsync(EndpointHost.Command("ask", ("question", Question)));
+        var elsewhere = await _host.AnswerAsync(InGuild(EndpointHost.Command("ask", ("question", Question)), "301"));
 
         Assert.Contains(Buttons(here), id => id.EndsWith(":" + entryId, StringComparison.Ordinal));
         Assert.Contains("Yekaterinburg", Fields(here), StringComparison.Ordinal);
@@ -80,17 +80,17 @@ public sealed class KbInteractionTests : IAsyncLifetime
     [Fact]
     public async Task EditForm_SubmittedAfterAnotherEdit_IsRefusedAsConflict()
     {
-        var saved = await _host.InteractAsync(Submit("cc:kb:add:question", ManageMessages, Question, "First answer.", Quote, null));
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "First answer.", Quote, null));
         var entryId = EntryId(saved);
 
-        var form = await _host.InteractAsync(Kb("edit", ManageMessages, ("id", entryId)));
+        var form = await _host.AnswerAsync(Kb("edit", ManageMessages, ("id", entryId)));
         Assert.Equal(9, form.GetProperty("type").GetInt32());
         var modal = form.GetProperty("data");
         var customId = modal.GetProperty("custom_id").GetString()!;
         Assert.Equal("First answer.", modal.GetProperty("components")[1].GetProperty("components")[0].GetProperty("value").GetString());
 
-        var first = await _host.InteractAsync(Submit(customId, ManageGuild, Question, "Second answer.", Quote, null));
-        var stale = await _host.InteractAsync(Submit(customId, ManageMessages, Question, "Third answer.", Quote, null));
+        var first = await _host.AnswerAsync(Submit(customId, ManageGuild, Question, "Second answer.", Quote, null));
+        var stale = await _host.AnswerAsync(Submit(customId, ManageMessages, Question, "Third answer.", Quote, null));
 
         Assert.Equal("Done", Embed(first).GetProperty("title").GetString());
         Assert.Equal("Changed meanwhile", Embed(stale).GetProperty("title").GetString());
@@ -99,8 +99,8 @@ public sealed class KbInteractionTests : IAsyncLifetime
     [Fact]
     public async Task StoredText_WithEveryoneAndMarkdown_NeverPingsAndShowsLiterally()
     {
-        var saved = await _host.InteractAsync(Submit("cc:kb:add:question", ManageMessages, Question, "@everyone *really* signed __this__", Quote, null));
-        var shown = await _host.InteractAsync(Kb("show", null, ("id", EntryId(saved))));
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "@everyone *really* signed __this__", Quote, null));
+        var shown = await _host.AnswerAsync(Kb("show", null, ("id", EntryId(saved))));
 
         var description = Embed(shown).GetProperty("description").GetString()!;
         Assert.Contains("@\u200Beveryone \\*really\\* signed \\_\\_this\\_\\_", description, StringComparison.Ordinal);
@@ -110,11 +110,11 @@ public sealed class KbInteractionTests : IAsyncLifetime
     [Fact]
     public async Task EditIdAutocomplete_OffersThisServersEntriesOnly()
     {
-        var saved = await _host.InteractAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact.", Quote, null));
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact.", Quote, null));
         var entryId = EntryId(saved);
 
-        var here = await _host.InteractAsync(EditAutocomplete("300", entryId[..6]));
-        var elsewhere = await _host.InteractAsync(EditAutocomplete("301", entryId[..6]));
+        var here = await _host.AnswerAsync(EditAutocomplete("300", entryId[..6]));
+        var elsewhere = await _host.AnswerAsync(EditAutocomplete("301", entryId[..6]));
 
         Assert.Equal(8, here.GetProperty("type").GetInt32());
         Assert.Contains(here.GetProperty("data").GetProperty("choices").EnumerateArray(), c => c.GetProperty("value").GetString() == entryId);
@@ -122,16 +122,135 @@ public sealed class KbInteractionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Export_ShowsTheYamlInACodeBlock()
+    public async Task Export_IsDeferredThenAttachedAsAYamlFile()
     {
-        await _host.InteractAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact.", Quote, null));
+        await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact.", Quote, null));
 
-        var export = await _host.InteractAsync(Kb("export", ManageGuild));
+        // Discord takes no files in the HTTP response: the bot defers, privately, and attaches them to the edit.
+        var first = await _host.InteractAsync(Kb("export", ManageGuild));
+        Assert.Equal(5, first.GetProperty("type").GetInt32());
+        Assert.Equal(64, first.GetProperty("data").GetProperty("flags").GetInt32());
+        var edit = await _host.Fake.NextRequestAsync(TimeSpan.FromSeconds(30));
 
-        var description = Embed(export).GetProperty("description").GetString()!;
-        Assert.Contains("```\n", description, StringComparison.Ordinal);
-        Assert.Contains("Yekaterinburg", description, StringComparison.Ordinal);
-        Assert.InRange(description.Length, 1, 4096);
+        Assert.Equal("PATCH", edit.Method);
+        Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.StartsWith("multipart/form-data; boundary=", edit.Headers["Content-Type"], StringComparison.Ordinal);
+        var parts = edit.Parts();
+        var file = parts["files[0]"];
+        Assert.EndsWith(".yaml", file.FileName, StringComparison.Ordinal);
+        Assert.Contains("Yekaterinburg", file.Content, StringComparison.Ordinal);
+        var payload = edit.Json;
+        var attachment = Assert.Single(payload.GetProperty("attachments").EnumerateArray());
+        Assert.Equal(0, attachment.GetProperty("id").GetInt32());
+        Assert.Equal(file.FileName, attachment.GetProperty("filename").GetString());
+        Assert.Contains("Attached: ", payload.GetProperty("embeds")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, payload.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ModeratorRole_SetByManageServer_LetsItsMembersModerate()
+    {
+        const string Role = "777";
+        var before = await _host.AnswerAsync(WithRoles(Kb("list", "2048"), Role));
+        Assert.Equal("Moderators only", Embed(before).GetProperty("title").GetString());
+
+        var set = await _host.AnswerAsync(Settings(ManageGuild, ("moderator-role", Role, 8)));
+        Assert.Equal("Done", Embed(set).GetProperty("title").GetString());
+        Assert.Contains("\"Study leads\" (777)", Embed(set).GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Integrations", Embed(set).GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        var member = await _host.AnswerAsync(WithRoles(Kb("list", "2048"), Role));
+        var form = await _host.AnswerAsync(WithRoles(Kb("add-question", "2048"), Role));
+        var otherRole = await _host.AnswerAsync(WithRoles(Kb("list", "2048"), "778"));
+        var otherServer = await _host.AnswerAsync(InGuild(WithRoles(Kb("list", "2048"), Role), "301"));
+        var shown = await _host.AnswerAsync(WithRoles(Settings("2048"), Role));
+
+        Assert.Equal("Knowledge base", Embed(member).GetProperty("title").GetString());
+        Assert.Equal(9, form.GetProperty("type").GetInt32());
+        Assert.Equal("Moderators only", Embed(otherRole).GetProperty("title").GetString());
+        Assert.Equal("Moderators only", Embed(otherServer).GetProperty("title").GetString());
+        Assert.Contains("777", Embed(shown).GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        var cleared = await _host.AnswerAsync(Settings("8", ("clear-moderator-role", true, 5)));
+        var after = await _host.AnswerAsync(WithRoles(Kb("list", "2048"), Role));
+        Assert.Equal("Done", Embed(cleared).GetProperty("title").GetString());
+        Assert.Equal("Moderators only", Embed(after).GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData(ManageMessages)] // a moderator, but not the server's manager
+    [InlineData("2048")]
+    public async Task ModeratorRole_OnlyManageServerMayChooseIt(string permissions)
+    {
+        var refused = await _host.AnswerAsync(Settings(permissions, ("moderator-role", "777", 8)));
+        var member = await _host.AnswerAsync(WithRoles(Kb("list", "2048"), "777"));
+
+        Assert.Equal("Moderators only", Embed(refused).GetProperty("title").GetString());
+        Assert.Contains("Manage Server", Embed(refused).GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Moderators only", Embed(member).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task ModeratorRole_CannotBeEveryone()
+    {
+        var refused = await _host.AnswerAsync(Settings(ManageGuild, ("moderator-role", "300", 8)));
+
+        Assert.Equal("Not done", Embed(refused).GetProperty("title").GetString());
+        Assert.Contains("@everyone", Embed(refused).GetProperty("description").GetString()!.Replace("\u200B", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectMessage_SeesSharedEntriesOnly_AndCannotChangeAnything()
+    {
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact, signed at Yekaterinburg.", Quote, null));
+        var entryId = EntryId(saved);
+
+        var dm = await _host.AnswerAsync(InDirectMessage(EndpointHost.Command("ask", ("question", Question))));
+        var change = await _host.AnswerAsync(InDirectMessage(Kb("list", null)));
+
+        Assert.DoesNotContain(Buttons(dm), id => id.EndsWith(":" + entryId, StringComparison.Ordinal));
+        Assert.Equal("Moderators only", Embed(change).GetProperty("title").GetString());
+        Assert.Contains("direct message", Embed(change).GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static object Settings(string? permissions, params (string Name, object Value, int Type)[] options) => new
+    {
+        id = EndpointHost.NextId(),
+        application_id = Harness.ApplicationId,
+        type = 2,
+        token = "token-" + EndpointHost.NextId(),
+        guild_id = "300",
+        channel_id = "400",
+        member = new { user = new { id = "500", username = "mod" }, permissions },
+        data = new
+        {
+            id = "600",
+            name = "kb",
+            type = 1,
+            options = new[] { new { name = "settings", type = 1, options = options.Select(o => new { name = o.Name, type = o.Type, value = o.Value }).ToArray() } },
+            resolved = new { roles = new Dictionary<string, object> { ["777"] = new { id = "777", name = "Study leads" } } },
+        },
+    };
+
+    /// <summary>The interaction with its member holding <paramref name="roles"/>, as Discord lists them.</summary>
+    private static Dictionary<string, object?> WithRoles(object interaction, params string[] roles)
+    {
+        var copy = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(interaction))!;
+        var member = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(copy["member"]))!;
+        member["roles"] = roles;
+        copy["member"] = member;
+        return copy;
+    }
+
+    /// <summary>The interaction as Discord sends it from a DM: <c>user</c> instead of <c>member</c>, no guild.</summary>
+    private static Dictionary<string, object?> InDirectMessage(object interaction)
+    {
+        var copy = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(interaction))!;
+        copy.Remove("guild_id");
+        copy.Remove("member");
+        copy["user"] = new { id = "500", username = "mod" };
+        copy["channel_id"] = "401";
+        return copy;
     }
 
     private static object EditAutocomplete(string guild, string typed) => new
