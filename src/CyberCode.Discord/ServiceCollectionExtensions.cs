@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
         services.TryAddSingleton<DiscordDeliveries>();
         services.TryAddSingleton<ModeratorCheck>();
+        services.AddHttpClient(InteractionHandler.FilesClient);
         services.TryAddSingleton<InteractionHandler>();
         services.TryAddSingleton<MentionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IQuizPresenter, DiscordQuizPresenter>());

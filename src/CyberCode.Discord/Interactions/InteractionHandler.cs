@@ -49,6 +49,7 @@ internal sealed partial class InteractionHandler(
     ScopedAnswers scopedAnswers,
     ModeratorCheck moderators,
     IScopeSettingsStore scopeSettings,
+    IHttpClientFactory files,
     TimeProvider time,
     IOptions<DiscordOptions> options,
     ILogger<InteractionHandler> logger)
@@ -58,6 +59,8 @@ internal sealed partial class InteractionHandler(
     public const int MessageComponent = 3;
     public const int Autocomplete = 4;
     public const int ModalSubmit = 5;
+
+    private readonly PendingImports _imports = new();
 
     /// <summary>
     /// Decides the first response. Returns null when this interaction id was handled already
@@ -173,6 +176,12 @@ internal sealed partial class InteractionHandler(
             values[option.Name] = string.Empty;
         }
 
+        if (command.Form == CommandForm.Import)
+        {
+            var top = interaction.Object("data") ?? data;
+            return await WithinBudgetAsync(() => ImportCheckAsync(top, values, who, cancellationToken), ephemeral: true, cancellationToken);
+        }
+
         if (command.Form == CommandForm.Settings)
         {
             // The chosen role's name is in the top-level data's "resolved", not in the subcommand's.
@@ -205,6 +214,11 @@ internal sealed partial class InteractionHandler(
         if (customId.StartsWith(QuizButton.Prefix, StringComparison.Ordinal))
         {
             return await QuizAnswerAsync(customId, who, cancellationToken);
+        }
+
+        if (customId.StartsWith(PendingImport.Prefix, StringComparison.Ordinal))
+        {
+            return await WithinBudgetAsync(() => ImportApplyAsync(customId, who, cancellationToken), ephemeral: true, cancellationToken);
         }
 
         if (customId.StartsWith(CustomIds.Ask, StringComparison.Ordinal))

@@ -27,6 +27,9 @@ internal enum CommandForm
 
     /// <summary>Not a form: the server's settings, handled by the Discord channel itself.</summary>
     Settings,
+
+    /// <summary>Not a form: an attached YAML file, checked, then applied with a button.</summary>
+    Import,
 }
 
 /// <summary>Discord's application command option types that the bot uses.</summary>
@@ -37,6 +40,7 @@ internal static class OptionType
     public const int Integer = 4;
     public const int Boolean = 5;
     public const int Role = 8;
+    public const int Attachment = 11;
 }
 
 /// <summary>An option of a slash command: a string (the default) or, with <see cref="Integer"/>, a bounded whole number.</summary>
@@ -53,6 +57,9 @@ internal sealed record CommandOption(string Name, string Description, bool Requi
 
     /// <summary>An optional choice of one of the server's roles; its value is the role id.</summary>
     public static CommandOption Role(string name, string description) => new(name, description, Required: false) { Type = OptionType.Role };
+
+    /// <summary>A required file.</summary>
+    public static CommandOption File(string name, string description) => new(name, description) { Type = OptionType.Attachment };
 
     /// <summary>An optional true/false.</summary>
     public static CommandOption Boolean(string name, string description) => new(name, description, Required: false) { Type = OptionType.Boolean };

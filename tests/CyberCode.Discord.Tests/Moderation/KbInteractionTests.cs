@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CyberCode.Discord.Interactions;
 using CyberCode.Discord.Rest;
+using CyberCode.Discord.Tests.Fake;
 using CyberCode.Discord.Tests.Interactions;
 
 namespace CyberCode.Discord.Tests.Moderation;
@@ -27,7 +28,7 @@ public sealed class KbInteractionTests : IAsyncLifetime
 
         Assert.Equal("8224", kb.GetProperty("default_member_permissions").GetString());
         Assert.Equal(
-            ["add-term", "add-question", "edit", "remove", "restore", "show", "history", "revert", "list", "misses", "export", "phrase", "settings"],
+            ["add-term", "add-question", "edit", "remove", "restore", "show", "history", "revert", "list", "misses", "export", "import", "phrase", "settings"],
             kb.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
         Assert.All(commands.EnumerateArray().Where(c => c.GetProperty("name").GetString() != "kb"), c => Assert.False(c.TryGetProperty("default_member_permissions", out _)));
     }
@@ -146,6 +147,82 @@ public sealed class KbInteractionTests : IAsyncLifetime
         Assert.Contains("Attached: ", payload.GetProperty("embeds")[0].GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, payload.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Import_AttachedFile_IsCheckedThenAppliedByTheButton_InThatServerOnly()
+    {
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Question, "The SCO pact, signed at Yekaterinburg in 2009.", Quote, null));
+        var entryId = EntryId(saved);
+        var export = await _host.AnswerAsync(Kb("export", ManageGuild));
+        var yaml = export.GetProperty("files")[0].GetProperty("Content").GetString()!;
+
+        _host.Fake.Script(new ScriptedResponse("/attachments/", 200, yaml));
+        var check = await _host.AnswerAsync(InGuild(Import(ManageMessages, yaml.Length), "301"));
+
+        var text = Embed(check).GetProperty("description").GetString()!.Replace("\\", string.Empty, StringComparison.Ordinal);
+        Assert.Contains(entryId, text, StringComparison.Ordinal);
+        Assert.Contains("Apply this import", text, StringComparison.Ordinal);
+        var apply = Assert.Single(Buttons(check), b => b.StartsWith("cc:kbimport:", StringComparison.Ordinal));
+        var before = await _host.AnswerAsync(InGuild(EndpointHost.Command("ask", ("question", Question)), "301"));
+        Assert.DoesNotContain(Buttons(before), id => id.EndsWith(":" + entryId, StringComparison.Ordinal));
+
+        var stranger = await _host.AnswerAsync(InGuild(Press(apply, ManageMessages, user: "501"), "301"));
+        var applied = await _host.AnswerAsync(InGuild(Press(apply, ManageMessages), "301"));
+        var again = await _host.AnswerAsync(InGuild(Press(apply, ManageMessages), "301"));
+        var after = await _host.AnswerAsync(InGuild(EndpointHost.Command("ask", ("question", Question)), "301"));
+
+        Assert.Equal("Moderators only", Embed(stranger).GetProperty("title").GetString());
+        Assert.Equal("Done", Embed(applied).GetProperty("title").GetString());
+        Assert.Equal("Not done", Embed(again).GetProperty("title").GetString());
+        Assert.Contains(Buttons(after), id => id.EndsWith(":" + entryId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_FromAHostOtherThanDiscord_IsNotRead()
+    {
+        var check = await _host.AnswerAsync(Import(ManageMessages, 100, url: "https://example.com/kb.yaml"));
+
+        Assert.Equal("Not done", Embed(check).GetProperty("title").GetString());
+        Assert.DoesNotContain(_host.Fake.AllRequests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
+    }
+
+    private object Import(string permissions, int size, string? url = null) => new
+    {
+        id = EndpointHost.NextId(),
+        application_id = Harness.ApplicationId,
+        type = 2,
+        token = "token-" + EndpointHost.NextId(),
+        guild_id = "300",
+        channel_id = "400",
+        member = new { user = new { id = "500", username = "mod" }, permissions },
+        data = new
+        {
+            id = "600",
+            name = "kb",
+            type = 1,
+            options = new[] { new { name = "import", type = 1, options = new[] { new { name = "file", type = 11, value = "900" } } } },
+            resolved = new
+            {
+                attachments = new Dictionary<string, object>
+                {
+                    ["900"] = new { id = "900", filename = "kb.yaml", size, url = url ?? _host.Fake.ApiBaseUrl + "/attachments/1/900/kb.yaml", content_type = "application/x-yaml" },
+                },
+            },
+        },
+    };
+
+    private static object Press(string customId, string permissions, string user = "500") => new
+    {
+        id = EndpointHost.NextId(),
+        application_id = Harness.ApplicationId,
+        type = 3,
+        token = "token-" + EndpointHost.NextId(),
+        guild_id = "300",
+        channel_id = "400",
+        member = new { user = new { id = user, username = "mod" }, permissions },
+        data = new { custom_id = customId, component_type = 2 },
+        message = new { id = "990", embeds = Array.Empty<object>() },
+    };
 
     [Fact]
     public async Task ModeratorRole_SetByManageServer_LetsItsMembersModerate()
