@@ -120,8 +120,28 @@ public sealed partial class QuizService : IDisposable
         };
     }
 
-    private async Task<QuizReply> StartAsync(Incoming incoming, QuizCommand command, QuizMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why <c>quiz start</c> / <c>quiz practice</c> would be refused now, or null when it would
+    /// start: the checks the start itself makes first, without starting anything. A channel that
+    /// confirms a start publicly before the first question is posted (Discord) asks this first,
+    /// so a refusal is still shown to the asker alone. The start checks again.
+    /// </summary>
+    public QuizReply? StartRefusal(Incoming incoming, QuizCommand command)
     {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Verb is not (QuizVerb.Start or QuizVerb.Practice))
+        {
+            return null;
+        }
+
+        var mode = command.Verb == QuizVerb.Practice ? QuizMode.Practice : QuizMode.Group;
+        return StartRefusal(incoming, command, mode, out _, out _) ?? AlreadyRunning(mode == QuizMode.Practice ? PracticePlace(incoming) : incoming.Place, mode);
+    }
+
+    private QuizReply? StartRefusal(Incoming incoming, QuizCommand command, QuizMode mode, out IReadOnlyList<QuizItem> candidates, out string? topic)
+    {
+        (candidates, topic) = ([], null);
         if (!_presenters.ContainsKey(incoming.Channel))
         {
             return Refused("Quizzes are not available in this channel yet. Try the web chat or \"cybercode chat\".");
@@ -132,6 +152,33 @@ public sealed partial class QuizService : IDisposable
             return Refused("There are no quiz questions yet.");
         }
 
+        candidates = ForTopic(command.Topic, out topic);
+        return candidates.Count == 0
+            ? new QuizReply(QuizReplyKind.Refused, $"There are no questions on \"{command.Topic}\". {TopicsText()}") { Private = true, Topics = _bank.Topics }
+            : null;
+    }
+
+    /// <summary>The refusal for a place where a quiz (or this person's practice round) is running; null when none is.</summary>
+    private QuizReply? AlreadyRunning(QuizPlace place, QuizMode mode)
+    {
+        if (!_byPlace.TryGetValue(place.Key, out var runningId) || !_running.TryGetValue(runningId, out var other))
+        {
+            return null;
+        }
+
+        var s = other.Session;
+        return Refused(mode == QuizMode.Practice
+            ? $"Your practice round is still running (question {s.Question} of {s.Count}). Answer it, or type \"quiz stop\" there."
+            : $"A quiz is already running here (question {s.Question} of {s.Count}, started by {s.Starter.Name}). Join in by answering, or \"quiz stop\" (the starter or a moderator).");
+    }
+
+    private async Task<QuizReply> StartAsync(Incoming incoming, QuizCommand command, QuizMode mode, CancellationToken cancellationToken)
+    {
+        if (StartRefusal(incoming, command, mode, out var candidates, out var topic) is { } refused)
+        {
+            return refused;
+        }
+
         var player = incoming.Player;
         var place = mode == QuizMode.Practice ? PracticePlace(incoming) : incoming.Place;
         if (mode == QuizMode.Group && incoming.IsDirect)
@@ -139,21 +186,12 @@ public sealed partial class QuizService : IDisposable
             mode = QuizMode.Solo;
         }
 
-        var candidates = ForTopic(command.Topic, out var topic);
-        if (candidates.Count == 0)
-        {
-            return new QuizReply(QuizReplyKind.Refused, $"There are no questions on \"{command.Topic}\". {TopicsText()}") { Private = true, Topics = _bank.Topics };
-        }
-
         await _placeGate.WaitAsync(cancellationToken);
         try
         {
-            if (_byPlace.TryGetValue(place.Key, out var runningId) && _running.TryGetValue(runningId, out var other))
+            if (AlreadyRunning(place, mode) is { } busy)
             {
-                var s = other.Session;
-                return Refused(mode == QuizMode.Practice
-                    ? $"Your practice round is still running (question {s.Question} of {s.Count}). Answer it, or type \"quiz stop\" there."
-                    : $"A quiz is already running here (question {s.Question} of {s.Count}, started by {s.Starter.Name}). Join in by answering, or \"quiz stop\" (the starter or a moderator).");
+                return busy;
             }
 
             var count = Math.Min(command.Count ?? _options.DefaultQuestions, candidates.Count);

@@ -196,13 +196,21 @@ internal sealed partial class InteractionHandler(
         var text = command.ToText(values);
         if (command.AcknowledgeFirst is { } acknowledgement)
         {
+            // A start that would be refused (a quiz running here, no such topic) is said to the asker
+            // alone at once, rather than confirmed to the channel first.
+            if (QuizCommand.TryParse(text, out var quiz) && bot.Quizzes.StartRefusal(who.ToIncoming(text), quiz) is { } refusal)
+            {
+                return Now(QuizMessages.Reply(refusal with { Private = true }));
+            }
+
             // Its follow-ups need this first response to exist: say so at once, run it after (CompleteAsync).
             var replyTo = who.IsDirect && who.ChannelId is { } dm ? DiscordReplyTo.Channel(dm)
                 : interaction.String("token") is { } token ? DiscordReplyTo.Interaction(token)
                 : null;
+            var ack = AnswerRenderer.Notice(acknowledgement);
             return new InteractionOutcome(
-                new InteractionResponse(InteractionResponse.ChannelMessage, AnswerRenderer.Notice(acknowledgement)),
-                () => RenderAsync(who.ToIncoming(text) with { ReplyTo = replyTo }, ephemeral: true, cancellationToken));
+                new InteractionResponse(InteractionResponse.ChannelMessage, command.AcknowledgeInPublic ? ack with { Flags = null } : ack),
+                () => RenderAsync(who.ToIncoming(text) with { ReplyTo = replyTo }, ephemeral: !command.AcknowledgeInPublic, cancellationToken));
         }
 
         return await AnswerAsync(text, who, ephemeral: command.Private, cancellationToken);

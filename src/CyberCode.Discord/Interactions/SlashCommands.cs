@@ -94,6 +94,12 @@ internal sealed record SlashCommand(string Name, string Description, IReadOnlyLi
     /// </summary>
     public string? AcknowledgeFirst { get; init; }
 
+    /// <summary>
+    /// With <see cref="AcknowledgeFirst"/>: the acknowledgement is for the channel, not only the
+    /// asker, and the reply replaces it in public (a quiz's "started by" line, above its questions).
+    /// </summary>
+    public bool AcknowledgeInPublic { get; init; }
+
     /// <summary>Its reply is for the asker alone, so even a deferred "thinking…" is shown to them only.</summary>
     public bool Private { get; init; }
 
@@ -136,7 +142,12 @@ internal static class SlashCommands
         {
             Subcommands =
             [
-                new("start", "Start a quiz in this channel; everyone can answer with the buttons.", [Questions, Topic], o => Round("quiz start", o)),
+                new("start", "Start a quiz in this channel; everyone can answer with the buttons.", [Questions, Topic], o => Round("quiz start", o))
+                {
+                    // Confirmed first, so the "started by" line stands above the first question, not under it.
+                    AcknowledgeFirst = "Starting a quiz\u2026",
+                    AcknowledgeInPublic = true,
+                },
                 new("stop", "Stop the quiz here (whoever started it, or a moderator).", [], _ => "quiz stop"),
                 new("score", "The scores of the quiz running here.", [], _ => "quiz score"),
                 new("stats", "Your own quiz totals on this server (only you see them).", [], _ => "quiz stats") { Private = true },

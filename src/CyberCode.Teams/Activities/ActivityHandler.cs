@@ -3,6 +3,7 @@ using CyberCode.Core;
 using CyberCode.Core.Answering;
 using CyberCode.Core.Channels;
 using CyberCode.Core.Learning;
+using CyberCode.Core.Quizzes;
 using CyberCode.Teams.Cards;
 using CyberCode.Teams.Connector;
 using CyberCode.Teams.Moderation;
@@ -98,14 +99,58 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
             return;
         }
 
-        var reply = await bot.HandleAsync(ToIncoming(activity, question), cancellationToken);
+        var incoming = ToIncoming(activity, question);
+        var placeholder = await StartingAsync(activity, incoming, cancellationToken);
+        var reply = await bot.HandleAsync(incoming, cancellationToken);
         var message = reply switch
         {
             { Quiz: { } quiz } => QuizMessages.Reply(activity, quiz),
             { Moderation: { } moderation } => ModerationCard.Message(activity, moderation, reply.Answer.Citations, Footer),
             _ => AnswerMessage.Build(activity, reply.Answer, Footer),
         };
+        if (placeholder is not null)
+        {
+            try
+            {
+                await connector.UpdateAsync(activity.ServiceUrl!, activity.Conversation!.Id!, placeholder, message with { Id = placeholder }, cancellationToken);
+                delivery.Delivered = true;
+                return;
+            }
+            catch (ConnectorException ex)
+            {
+                // Deleted meanwhile, or not editable: say it as a new message instead.
+                LogPlaceholderFailed(logger, ex);
+            }
+        }
+
         await ReplyAsync(activity, message, delivery, cancellationToken);
+    }
+
+    /// <summary>
+    /// A quiz posts its first question as it starts, before the reply to "quiz start" could be
+    /// sent. So a start that will go ahead is acknowledged first with "Starting a quiz…", which
+    /// the reply then replaces in place: the confirmation stands above the first question.
+    /// Returns that message's id; null for anything else, or when it could not be sent.
+    /// </summary>
+    private async Task<string?> StartingAsync(Activity activity, Incoming incoming, CancellationToken cancellationToken)
+    {
+        if (!QuizCommand.TryParse(incoming.Text, out var quiz) || quiz.Verb != QuizVerb.Start || bot.Quizzes.StartRefusal(incoming, quiz) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var starting = OutgoingActivity.Message(activity, "Starting a quiz\u2026");
+            return string.IsNullOrEmpty(activity.Id)
+                ? await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, starting with { ReplyToId = null }, cancellationToken)
+                : await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, starting, cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            LogPlaceholderFailed(logger, ex);
+            return null;
+        }
     }
 
     private async Task WelcomeAsync(Activity activity, Delivery delivery, CancellationToken cancellationToken)
@@ -168,4 +213,7 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
 
     [LoggerMessage(EventId = 2622, Level = LogLevel.Information, Message = "Teams: the typing indicator could not be sent; answering anyway")]
     private static partial void LogTypingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2623, Level = LogLevel.Information, Message = "Teams: the \"Starting a quiz\" message could not be sent or replaced; the confirmation is sent as a new message")]
+    private static partial void LogPlaceholderFailed(ILogger logger, Exception exception);
 }

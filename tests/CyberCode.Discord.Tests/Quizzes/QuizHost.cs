@@ -47,6 +47,24 @@ internal sealed class QuizHost : IAsyncDisposable
 
     public Task<JsonElement> InteractAsync(object interaction) => Endpoint.InteractAsync(interaction);
 
+    /// <summary>
+    /// <c>/quiz start</c> as the channel sees it: a public "Starting a quiz…" answered at once, the
+    /// first question posted in the channel, and only then that first response edited into the
+    /// "started by" confirmation, so the confirmation stands above the question. Returns the
+    /// confirmation (as a type 4 response) and the question's request.
+    /// </summary>
+    public async Task<(JsonElement Confirmation, RecordedRequest Question)> StartQuizAsync(object interaction)
+    {
+        var acknowledged = await InteractAsync(interaction);
+        Assert.Equal(4, acknowledged.GetProperty("type").GetInt32());
+        Assert.False(acknowledged.GetProperty("data").TryGetProperty("flags", out _));
+        Assert.Equal("Starting a quiz\u2026", acknowledged.GetProperty("data").GetProperty("content").GetString());
+        var question = await NextAsync("POST", "/channels/");
+        var confirmation = await NextAsync("PATCH", "/webhooks/");
+        Assert.EndsWith("/messages/@original", confirmation.Path, StringComparison.Ordinal);
+        return (JsonSerializer.SerializeToElement(new { type = 4, data = confirmation.Json }), question);
+    }
+
     /// <summary>The next REST call to the fake, which must be <paramref name="method"/> on a path starting with <paramref name="path"/>.</summary>
     public async Task<RecordedRequest> NextAsync(string method, string path)
     {

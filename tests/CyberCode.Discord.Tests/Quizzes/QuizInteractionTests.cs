@@ -19,14 +19,12 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Start_ConfirmsPublicly_AndPostsTheQuestionWithButtonsThroughRestWithTheBotToken()
     {
-        var response = await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
+        var (response, question) = await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
 
-        Assert.Equal(4, response.GetProperty("type").GetInt32());
         Assert.False(IsEphemeral(response));
         Assert.Contains("Quiz started by Ana", Content(response), StringComparison.Ordinal);
         Assert.Equal("""{"parse":[]}""", response.GetProperty("data").GetProperty("allowed_mentions").GetRawText());
 
-        var question = await _h.NextAsync("POST", $"/channels/{Channel}/messages");
         Assert.Equal("Bot " + Harness.Token, question.Headers["Authorization"]);
         var body = question.Json;
         Assert.Equal("""{"parse":[]}""", body.GetProperty("allowed_mentions").GetRawText());
@@ -50,8 +48,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task WholeQuiz_AnswersLockedIn_RevealEditsTheQuestion_EndsWithScoreboard_OldButtonSaysEnded()
     {
-        await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
-        var first = await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        var (_, first) = await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
         var item = _h.ItemOf(first);
         var right = item.Correct + 1;
         var wrong = right == 1 ? 2 : 1;
@@ -118,8 +115,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Reveal_EditsTheMessageTheQuestionWasPostedAs()
     {
-        await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
-        await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
         var id = LastCreatedId();
 
         _h.TimeUp();
@@ -131,8 +127,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task StartTwice_SaysOneIsRunning_Privately()
     {
-        await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
-        await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
 
         var second = await _h.InteractAsync(Quiz("start", Ben));
 
@@ -172,8 +167,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task Stop_ByAnotherMember_IsRefused_ByAModerator_RevealsAndPostsTheScoreboard()
     {
-        await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
-        await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
 
         var refused = await _h.InteractAsync(Quiz("stop", Ben));
         Assert.True(IsEphemeral(refused));
@@ -189,8 +183,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     [Fact]
     public async Task ScoreStatsAndLeaderboard_AreEmbedsWithATable_StatsOnlyForTheAsker()
     {
-        await _h.InteractAsync(Quiz("start", Ana, ("questions", 3)));
-        var question = await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        var (_, question) = await _h.StartQuizAsync(Quiz("start", Ana, ("questions", 3)));
         await _h.InteractAsync(Press(ButtonId(question, _h.ItemOf(question).Correct + 1), Ana));
         _h.TimeUp();
         await _h.NextAsync("PATCH", $"/channels/{Channel}/messages/");
@@ -219,8 +212,7 @@ public sealed class QuizInteractionTests : IAsyncLifetime
     public async Task EveryoneInAUserName_IsNeverAPing()
     {
         var troll = new User("666", "@everyone <@&1> @here");
-        var started = await _h.InteractAsync(Quiz("start", troll, ("questions", 3)));
-        var question = await _h.NextAsync("POST", $"/channels/{Channel}/messages");
+        var (started, question) = await _h.StartQuizAsync(Quiz("start", troll, ("questions", 3)));
         await _h.InteractAsync(Press(ButtonId(question, _h.ItemOf(question).Correct + 1), troll));
         _h.TimeUp();
         var reveal = await _h.NextAsync("PATCH", $"/channels/{Channel}/messages/");

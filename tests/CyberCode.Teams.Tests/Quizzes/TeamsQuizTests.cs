@@ -48,9 +48,17 @@ public sealed class TeamsQuizTests : IAsyncLifetime
             Assert.Equal((1, i + 1), (number, choice));
         }
 
-        var confirmation = Assert.Single(start, c => c.Type == "message" && c.Card is null);
+        // "Starting a quiz…" goes first, as a reply to the message; the question follows; then the
+        // first message is replaced by the confirmation, which so stands above the question.
+        var starting = Assert.Single(start, c => c.Method == "POST" && c.Type == "message" && c.Card is null);
+        Assert.Equal("Starting a quiz\u2026", starting.Activity["text"]!.GetValue<string>());
+        Assert.EndsWith("/activities/" + Uri.EscapeDataString(starting.Activity["replyToId"]!.GetValue<string>()), starting.Path, StringComparison.Ordinal);
+        var order = start.ToList();
+        Assert.True(order.IndexOf(starting) < order.IndexOf(question));
+        var confirmation = Assert.Single(start, c => c.Method == "PUT");
+        Assert.True(order.IndexOf(question) < order.IndexOf(confirmation));
+        Assert.EndsWith("/activities/" + Uri.EscapeDataString(starting.ResponseId!), confirmation.Path, StringComparison.Ordinal);
         Assert.Contains("Quiz started by Ana", confirmation.Activity["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.EndsWith("/activities/" + Uri.EscapeDataString(confirmation.Activity["replyToId"]!.GetValue<string>()), confirmation.Path, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,10 +240,11 @@ public sealed class TeamsQuizTests : IAsyncLifetime
     public async Task QuestionPostFails_IsLogged_AndTheQuizGoesOn()
     {
         _host.Connector.FailNext(200); // typing
+        _host.Connector.FailNext(200); // "Starting a quiz…"
         _host.Connector.FailNext(404); // the question card: not retried
         var start = await SendAsync(Say("quiz start 3"));
 
-        Assert.Contains("Quiz started", Text(Assert.Single(start, c => c.Status == 200 && c.Type == "message")), StringComparison.Ordinal);
+        Assert.Contains("Quiz started", Text(Assert.Single(start, c => c.Method == "PUT" && c.Status == 200)), StringComparison.Ordinal);
         Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("could not be posted", StringComparison.Ordinal));
 
         // No card to update: the reveal is posted as a new message, and question 2 follows.
