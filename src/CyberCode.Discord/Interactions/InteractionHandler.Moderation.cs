@@ -37,6 +37,34 @@ internal sealed partial class InteractionHandler
             : Now(ModerationRenderer.Render(shown));
     }
 
+    /// <summary>
+    /// "Create an entry" under a miss: finds the miss again in this server's list (the button
+    /// carries only a hash of its question) and opens the add form with the question and the
+    /// closest passage's text filled in.
+    /// </summary>
+    private async Task<InteractionOutcome> FormFromMissAsync(string customId, Who who, CancellationToken cancellationToken)
+    {
+        if (!who.IsModerator)
+        {
+            return Now(ModerationRenderer.Render(new ModerationReply(ModerationOutcome.NotAllowed, NotModerator)));
+        }
+
+        await bot.Moderation.EnsureLoadedAsync(cancellationToken);
+        var misses = await bot.Moderation.MissesAsync(who.Scope, 50, cancellationToken);
+        foreach (var command in misses.Commands)
+        {
+            if (ModerationRenderer.IsAddFromMiss(command, out var question) && ModerationForms.NewFromMissId(question) == customId
+                && KbCommand.TryParse(command, out var add))
+            {
+                var quote = add.Cites?.FirstOrDefault(c => c != "QUOTE FROM THE ESSAY");
+                return Form(ModerationForms.AddFromMiss(question, quote));
+            }
+        }
+
+        return Now(ModerationRenderer.Render(new ModerationReply(ModerationOutcome.NotFound,
+            "That question is answered now, or no longer among this server's misses. \"/kb misses\" shows the current list.")));
+    }
+
     /// <summary>A submitted form: the same command the typed grammar gives, run by the engine for this sender and server.</summary>
     private async Task<InteractionOutcome> FormSubmittedAsync(JsonElement data, Who who, CancellationToken cancellationToken)
     {

@@ -224,6 +224,11 @@ internal sealed partial class InteractionHandler(
             return await QuizAnswerAsync(customId, who, cancellationToken);
         }
 
+        if (customId.StartsWith(ModerationForms.NewFromMissPrefix, StringComparison.Ordinal))
+        {
+            return await FormFromMissAsync(customId, who, cancellationToken);
+        }
+
         if (customId.StartsWith(PendingImport.Prefix, StringComparison.Ordinal))
         {
             return await WithinBudgetAsync(() => ImportApplyAsync(customId, who, cancellationToken), ephemeral: true, cancellationToken);

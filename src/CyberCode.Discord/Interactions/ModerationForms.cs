@@ -33,6 +33,24 @@ internal static class ModerationForms
         kind == EntryKind.Term ? "Add a term" : "Add a question",
         Rows(kind, null));
 
+    /// <summary>
+    /// The add-question form started from a miss in <c>kb misses</c>: the question as asked and
+    /// the passage text the bot found closest, to be checked; the answer is the moderator's.
+    /// </summary>
+    public static Modal AddFromMiss(string question, string? quote) => new(
+        Prefix + "add:question",
+        "Add a question",
+        Rows(EntryKind.Question, new Entry("new", EntryKind.Question, question, [], string.Empty, quote is null ? [] : [new Citation(string.Empty, string.Empty, quote, 0, 0)], string.Empty)));
+
+    /// <summary>
+    /// The button under a miss that opens <see cref="AddFromMiss"/>: <c>cc:kbnew:</c> and a hash
+    /// of the question, short enough for any question; the press looks the miss up again.
+    /// </summary>
+    public const string NewFromMissPrefix = "cc:kbnew:";
+
+    public static string NewFromMissId(string question) =>
+        NewFromMissPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(question.Trim())))[..16];
+
     /// <summary>The edit form prefilled with the entry; null when its id makes the custom_id too long (then the text command is offered).</summary>
     public static Modal? Edit(Entry entry, int revision)
     {

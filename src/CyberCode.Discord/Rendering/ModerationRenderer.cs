@@ -23,7 +23,12 @@ internal static class ModerationRenderer
         var buttons = new List<Button>();
         foreach (var command in reply.Commands.Where(c => !string.IsNullOrWhiteSpace(c)))
         {
-            if (buttons.Count < MaxButtons && (CustomIds.Ask + command).Length <= AnswerRenderer.CustomIdLimit)
+            if (buttons.Count < MaxButtons && IsAddFromMiss(command, out var question))
+            {
+                // Too long for a command button: this one opens the add form filled from the miss.
+                buttons.Add(new Button(Button.Primary, DiscordText.Cut("Create an entry: " + question, AnswerRenderer.LabelLimit), Interactions.ModerationForms.NewFromMissId(question)));
+            }
+            else if (buttons.Count < MaxButtons && (CustomIds.Ask + command).Length <= AnswerRenderer.CustomIdLimit)
             {
                 buttons.Add(new Button(Button.Secondary, DiscordText.Cut(command, AnswerRenderer.LabelLimit), CustomIds.Ask + command));
             }
@@ -60,6 +65,20 @@ internal static class ModerationRenderer
         bytes < 1024 ? string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes") : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
     private const string CopyTitle = "Command to copy";
+
+    /// <summary>"kb add question Q | ANSWER IN YOUR WORDS | cite: …", as <c>kb misses</c> suggests for each miss.</summary>
+    internal static bool IsAddFromMiss(string command, out string question)
+    {
+        question = string.Empty;
+        if (!command.StartsWith("kb add question ", StringComparison.Ordinal) || !command.Contains("ANSWER IN YOUR WORDS", StringComparison.Ordinal)
+            || !KbCommand.TryParse(command, out var parsed) || parsed.Title is not { Length: > 0 } title)
+        {
+            return false;
+        }
+
+        question = title;
+        return true;
+    }
 
     /// <summary>A code block within <paramref name="max"/> characters; a cut one says so.</summary>
     internal static string CodeBlock(string text, int max)

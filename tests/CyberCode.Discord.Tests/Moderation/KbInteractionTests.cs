@@ -178,6 +178,34 @@ public sealed class KbInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Misses_CreateAnEntryButton_OpensTheAddFormFilledFromTheMiss_WhichThenAnswers()
+    {
+        const string Missed = "which pact came out of the russian city meeting";
+        var before = await _host.AnswerAsync(EndpointHost.Command("ask", ("question", Missed)));
+        Assert.DoesNotContain("Yekaterinburg", Fields(before), StringComparison.Ordinal);
+
+        var misses = await _host.AnswerAsync(Kb("misses", ManageMessages));
+        var create = Assert.Single(Buttons(misses), b => b.StartsWith("cc:kbnew:", StringComparison.Ordinal));
+        var refused = await _host.AnswerAsync(Press(create, "2048"));
+        var form = await _host.AnswerAsync(Press(create, ManageMessages));
+
+        Assert.Equal("Moderators only", Embed(refused).GetProperty("title").GetString());
+        Assert.Equal(9, form.GetProperty("type").GetInt32());
+        var modal = form.GetProperty("data");
+        Assert.Equal("cc:kb:add:question", modal.GetProperty("custom_id").GetString());
+        var inputs = modal.GetProperty("components").EnumerateArray().Select(r => r.GetProperty("components")[0]).ToList();
+        Assert.Equal(Missed, inputs[0].GetProperty("value").GetString());
+        Assert.False(inputs[1].TryGetProperty("value", out _)); // the answer is the moderator's to write
+
+        var saved = await _host.AnswerAsync(Submit("cc:kb:add:question", ManageMessages, Missed, "The SCO information-security agreement, signed at Yekaterinburg in 2009.", Quote, null));
+        Assert.Equal("Done", Embed(saved).GetProperty("title").GetString());
+        var after = await _host.AnswerAsync(EndpointHost.Command("ask", ("question", Missed)));
+        Assert.Contains("Yekaterinburg", Fields(after), StringComparison.Ordinal);
+        var stale = await _host.AnswerAsync(Press(create, ManageMessages));
+        Assert.Equal("No such entry", Embed(stale).GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Import_FromAHostOtherThanDiscord_IsNotRead()
     {
         var check = await _host.AnswerAsync(Import(ManageMessages, 100, url: "https://example.com/kb.yaml"));
