@@ -12,6 +12,9 @@ internal sealed class EntryRules(Essay essay)
 {
     public const int MaxTitleLength = 300;
     public const int MinTextLength = 10;
+
+    /// <summary>Where <c>kb misses</c>' suggested command leaves the answer to the moderator.</summary>
+    public const string AnswerPlaceholder = "ANSWER IN YOUR WORDS";
     public const int MaxPhrasingLength = 300;
     public const int MaxPhrasings = 40;
     public const int MaxCites = 5;
@@ -47,6 +50,11 @@ internal sealed class EntryRules(Essay essay)
         else if (cleanText.Length > KnowledgeLoader.MaxTextLength)
         {
             problems.Add($"The {textName} is {cleanText.Length} characters; keep it under {KnowledgeLoader.MaxTextLength}.");
+        }
+        else if (cleanText.Contains(AnswerPlaceholder, StringComparison.OrdinalIgnoreCase))
+        {
+            // kb misses suggests the command with this placeholder: sent as it is, it would store the placeholder.
+            problems.Add($"Replace {AnswerPlaceholder} with the {textName} itself, in one to three plain sentences.");
         }
 
         var cleanPhrasings = (phrasings ?? basis?.Phrasings ?? [])

@@ -139,7 +139,7 @@ public sealed partial class ModerationService
             var kind = t.Signal == QuestionSignal.Miss ? "missed" : $"not helpful{(t.EntryId is { } id ? " [" + id + "]" : string.Empty)}";
             text.Append(CultureInfo.InvariantCulture, $"{n}. \"{t.Example}\" ({kind}, {t.Count}×, last {t.LastAsked:yyyy-MM-dd})\n");
             var (closest, quote) = engine.Closest(t.Example);
-            var add = $"kb add question {t.Example} | ANSWER IN YOUR WORDS | cite: \"{quote?.Quote ?? "QUOTE FROM THE ESSAY"}\"";
+            var add = $"kb add question {t.Example} | {EntryRules.AnswerPlaceholder} | cite: \"{quote?.Quote ?? "QUOTE FROM THE ESSAY"}\"";
             text.Append(CultureInfo.InvariantCulture, $"   create an entry: {add}\n");
             commands.Add(add);
             if ((t.EntryId is { } feedbackEntry ? feedbackEntry : closest?.Id) is { } target)

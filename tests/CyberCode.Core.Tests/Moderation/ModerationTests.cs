@@ -303,4 +303,18 @@ public sealed class ModerationTests
         Assert.Contains("direct message", change.Moderation.Text, StringComparison.Ordinal);
         Assert.Equal(ModerationOutcome.Shown, show.Moderation!.Outcome);
     }
+
+    [Fact]
+    public async Task Add_WithTheMissesPlaceholderAsAnswer_IsRefused()
+    {
+        var rig = new ModerationRig();
+        await rig.MemberAsync(Missed);
+        var suggested = (await rig.DoAsync("kb misses")).Commands.First(c => c.StartsWith("kb add question", StringComparison.Ordinal));
+
+        var sent = (await rig.ModeratorAsync(suggested)).Moderation!;
+
+        Assert.Equal(ModerationOutcome.Invalid, sent.Outcome);
+        Assert.Contains("Replace ANSWER IN YOUR WORDS", sent.Text, StringComparison.Ordinal);
+        Assert.Empty(await rig.Store.GetScopedAsync(null, CancellationToken.None));
+    }
 }
