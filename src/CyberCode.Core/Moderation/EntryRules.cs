@@ -14,7 +14,7 @@ internal sealed class EntryRules(Essay essay)
     public const int MinTextLength = 10;
 
     /// <summary>Where <c>kb misses</c>' suggested command leaves the answer to the moderator.</summary>
-    public const string AnswerPlaceholder = "ANSWER IN YOUR WORDS";
+    public const string AnswerPlaceholder = KbCommand.AnswerPlaceholder;
     public const int MaxPhrasingLength = 300;
     public const int MaxPhrasings = 40;
     public const int MaxCites = 5;

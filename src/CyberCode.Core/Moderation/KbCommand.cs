@@ -51,6 +51,9 @@ public sealed record KbCommand(KbVerb Verb, string? Error = null)
         "  kb import [apply] with YAML in the knowledge/ format on the following lines (without \"apply\": a dry run)\n" +
         "Every entry cites at least one quote found word for word in the essay. Add \"| force\" to add a question the bot already answers.";
 
+    /// <summary>Where <c>kb misses</c>' suggested "kb add question" leaves the answer to the moderator; an entry saying it is refused.</summary>
+    public const string AnswerPlaceholder = "ANSWER IN YOUR WORDS";
+
     public string? EntryId { get; init; }
 
     /// <summary>For <see cref="KbVerb.Add"/>: a term or a question.</summary>

@@ -70,7 +70,7 @@ internal static class ModerationRenderer
     internal static bool IsAddFromMiss(string command, out string question)
     {
         question = string.Empty;
-        if (!command.StartsWith("kb add question ", StringComparison.Ordinal) || !command.Contains(EntryRules.AnswerPlaceholder, StringComparison.Ordinal)
+        if (!command.StartsWith("kb add question ", StringComparison.Ordinal) || !command.Contains(KbCommand.AnswerPlaceholder, StringComparison.Ordinal)
             || !KbCommand.TryParse(command, out var parsed) || parsed.Title is not { Length: > 0 } title)
         {
             return false;
