@@ -37,7 +37,7 @@ internal static class KbEndpoints
     public static RouteGroupBuilder MapModeration(this RouteGroupBuilder api)
     {
         var kb = api.MapGroup("/kb").AddEndpointFilter(RequireAdmin);
-        kb.MapGet("/", () => TypedResults.Json(new { scope = Scopes.Local, channel = Channel, moderator = true }, ApiJson.Options));
+        kb.MapGet(string.Empty, () => TypedResults.Json(new { scope = Scopes.Local, channel = Channel, moderator = true }, ApiJson.Options));
         kb.MapGet("/entries", ListAsync);
         kb.MapPost("/entries", AddAsync);
         kb.MapGet("/entries/{id}", ShowAsync);
