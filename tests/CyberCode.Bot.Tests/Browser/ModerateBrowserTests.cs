@@ -103,6 +103,79 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
         Assert.Empty(browser.Errors("422"));
     }
 
+    [Fact]
+    public async Task AStaleSave_ShowsTheCurrentTextAndKeepsTheDraft_ThenHistoryRevertsIt_AndExportImportRoundTrips()
+    {
+        await using var browser = await chromium.OpenAsync(width: 1280);
+        var page = browser.Page;
+        await page.GotoAsync(BaseUrl + "/moderate");
+        await page.GetByLabel("Admin token").FillAsync(Token);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#console")).ToBeVisibleAsync();
+
+        // Override a shared entry: load it, and meanwhile another moderator saves it.
+        var edit = page.Locator("#edit-form");
+        await page.GetByLabel("Entry id").FillAsync("term-cyber-sovereignty");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#edit-what")).ToHaveTextAsync("Editing term-cyber-sovereignty (term) at revision 0.");
+        var definition = edit.GetByLabel("Definition", new() { Exact = true });
+        await Expect(definition).Not.ToBeEmptyAsync();
+        await definition.FillAsync("My definition, typed in the form: a state's authority over its own Internet.");
+        using (var other = new HttpRequestMessage(HttpMethod.Put, "api/kb/entries/term-cyber-sovereignty") { Content = Http.Json(new { revision = 0, text = "Their definition, saved first: each country's right to choose its own Internet path." }) })
+        {
+            other.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Token);
+            using var saved = await Host.Client.SendAsync(other);
+            Assert.True(saved.IsSuccessStatusCode);
+        }
+
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var conflict = page.Locator("#conflict");
+        await Expect(conflict).ToContainTextAsync("Their definition, saved first");
+        await Expect(definition).ToHaveValueAsync(new Regex("^My definition"));
+        await Screenshots.TakeAsync(page, "moderate-conflict-desktop", output);
+
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "Load the current version" }).ClickAsync();
+        await Expect(definition).ToHaveValueAsync(new Regex("^Their definition"));
+        await Expect(page.Locator("#draft")).ToContainTextAsync("My definition, typed in the form");
+        await Expect(page.Locator("#edit-what")).ToHaveTextAsync("Editing term-cyber-sovereignty (term) at revision 1.");
+        await definition.FillAsync("My definition, typed again: a state's authority over its own Internet.");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.Locator("#edit-result .reply.ok")).ToContainTextAsync("revision 2");
+
+        await edit.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        var revisions = page.Locator("#history-list li");
+        await Expect(revisions).ToHaveCountAsync(2);
+        await Expect(revisions.First).ToContainTextAsync("current");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revert to revision 1" }).ClickAsync();
+        await Expect(definition).ToHaveValueAsync(new Regex("^Their definition"));
+        await Expect(revisions).ToHaveCountAsync(3);
+        await Screenshots.TakeAsync(page, "moderate-history-desktop", output, fullPage: true);
+
+        // Export is a file download; checking it back in finds nothing to change.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download YAML" }).ClickAsync());
+        Assert.Equal("knowledge-local.yaml", download.SuggestedFilename);
+        var yaml = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("Their definition, saved first", yaml, StringComparison.Ordinal);
+        var importBox = page.GetByLabel("YAML to import");
+        await importBox.FillAsync(yaml);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Expect(page.Locator("#import-result")).ToContainTextAsync("nothing to import");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply" })).ToBeDisabledAsync();
+
+        await importBox.FillAsync(yaml.Replace("Their definition, saved first", "An imported definition", StringComparison.Ordinal));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        await Expect(page.Locator("#import-result")).ToContainTextAsync("Dry run, nothing stored");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.Locator("#import-result .reply.ok")).ToContainTextAsync("Imported 1 change(s)");
+
+        await page.GotoAsync(BaseUrl + "/");
+        var input = page.GetByLabel("Your question");
+        await input.FillAsync("define cyber sovereignty");
+        await input.PressAsync("Enter");
+        await Expect(page.Locator("article.msg.bot").First).ToContainTextAsync("An imported definition");
+        Assert.Empty(browser.Errors("409"));
+    }
+
     [GeneratedRegex("^Add as phrasing of ")]
     private static partial Regex AddAsPhrasing();
 }

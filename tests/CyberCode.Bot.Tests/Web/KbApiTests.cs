@@ -187,7 +187,7 @@ public sealed class KbApiTests : ServicePerTest
         using var notJson = await SendRawAsync(HttpMethod.Post, "api/kb/entries", "{\"kind\": \"question\", \"title\": ");
         using var wrongShape = await SendRawAsync(HttpMethod.Post, "api/kb/entries", "{\"kind\": \"question\", \"cites\": \"not a list\"}");
         using var noKind = await SendAsync(HttpMethod.Post, "api/kb/entries", new { title = "x" });
-        using var noRevision = await SendAsync(HttpMethod.Put, "api/kb/entries/cyber-sovereignty", new { text = "A new definition of the term." });
+        using var noRevision = await SendAsync(HttpMethod.Put, "api/kb/entries/term-cyber-sovereignty", new { text = "A new definition of the term." });
         using var badFilter = await SendAsync(HttpMethod.Get, "api/kb/entries?filter=everything", null);
 
         Assert.Contains("JSON object", (await Http.ProblemAsync(notJson, 400)).GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -350,7 +350,7 @@ internal static class KbEndpoints
 
     private static IResult? BadId(string id) =>
         string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
-            ? ApiProblem.Result(StatusCodes.Status400BadRequest, "Which entry?", "Put the entry's id in the path, e.g. /api/kb/entries/cyber-sovereignty (GET /api/kb/entries lists this chat's entries).")
+            ? ApiProblem.Result(StatusCodes.Status400BadRequest, "Which entry?", "Put the entry's id in the path, e.g. /api/kb/entries/term-cyber-sovereignty (GET /api/kb/entries lists this chat's entries).")
             : null;
 
     private static string Id(string id) => id.Trim().ToLowerInvariant();

@@ -59,7 +59,7 @@ internal static class ModeratePage
 
             html.Raw("<section id=\"edit\" class=\"card\" aria-labelledby=\"edit-h\"><h2 id=\"edit-h\">Edit an entry</h2>")
                 .Raw("<form id=\"load-form\" class=\"inline-form\" autocomplete=\"off\"><div class=\"field grow\"><label for=\"load-id\">Entry id</label>")
-                .Raw("<input id=\"load-id\" name=\"id\" type=\"text\" required maxlength=\"200\" spellcheck=\"false\" placeholder=\"e.g. cyber-sovereignty\" aria-describedby=\"load-hint\">")
+                .Raw("<input id=\"load-id\" name=\"id\" type=\"text\" required maxlength=\"200\" spellcheck=\"false\" placeholder=\"e.g. term-cyber-sovereignty\" aria-describedby=\"load-hint\">")
                 .Raw("<p id=\"load-hint\" class=\"hint\">Answers and the list of changes name their entry.</p></div>")
                 .Raw("<button type=\"submit\" class=\"primary\">Load</button></form>")
                 .Raw("<div id=\"load-result\" class=\"result\" aria-live=\"polite\"></div>")

@@ -121,7 +121,18 @@ function fill(form, entry) {
   f.text.value = entry.text ?? '';
   f.cites.value = (entry.cites ?? []).join('\n');
   f.phrasings.value = (entry.phrasings ?? []).join('\n');
-  for (const input of Object.values(f)) count(input);
+  for (const input of Object.values(f)) {
+    count(input);
+    fit(input);
+  }
+}
+
+/** A filled textarea grows to show its text (up to a point), so a long quote is read whole. */
+function fit(input) {
+  if (input.tagName !== 'TEXTAREA' || input.hidden || input.offsetParent === null) return;
+  const min = Number(input.dataset.rows || (input.dataset.rows = String(input.rows)));
+  input.rows = min;
+  while (input.scrollHeight > input.clientHeight && input.rows < 14) input.rows += 1;
 }
 
 /** Labels follow the kind: a term has a definition and aliases, a question an answer and phrasings. */
@@ -190,6 +201,7 @@ for (const input of document.querySelectorAll('.entry-form input[type="text"], .
 // ---- add --------------------------------------------------------------------------------
 
 const addForm = $('add-form');
+const defaultCitesHint = $('add-cites-hint').querySelector('.rule').textContent;
 const kindOf = () => addForm.elements.namedItem('kind').value;
 for (const radio of addForm.querySelectorAll('input[name="kind"]')) radio.addEventListener('change', () => label(addForm, kindOf()));
 
@@ -199,6 +211,7 @@ addForm.addEventListener('submit', (event) => {
 });
 
 $('add-clear').addEventListener('click', () => {
+  $('add-cites-hint').querySelector('.rule').textContent = defaultCitesHint;
   addForm.reset();
   fill(addForm, {});
   clearErrors(addForm);
@@ -292,6 +305,7 @@ async function loadEntry(id, { keepDraft = false } = {}) {
   label(editForm, entry.kind === 'term' ? 'term' : 'question');
   $('edit-what').textContent = `Editing ${entry.id} (${entry.kind}) at revision ${entry.revision}.`;
   editForm.hidden = false;
+  for (const input of Object.values(fields(editForm))) fit(input);
   showDraft(draft);
   document.getElementById('edit').scrollIntoView({ block: 'start' });
   fields(editForm).text.focus({ preventScroll: true });
@@ -351,6 +365,7 @@ editForm.addEventListener('submit', async (event) => {
     }
     $('conflict').hidden = false;
     $('conflict-reload').focus();
+    loadChanges();
     return;
   }
   box.replaceChildren();
@@ -475,6 +490,9 @@ function startEntry(miss) {
   label(addForm, 'question');
   clearErrors(addForm);
   fill(addForm, { title: miss.question, text: '', cites: miss.suggestedQuote ? [miss.suggestedQuote] : [], phrasings: [] });
+  $('add-cites-hint').querySelector('.rule').textContent = miss.suggestedQuote
+    ? 'The closest passage the bot found, as a start: keep the words that answer the question, exactly as the essay has them.'
+    : defaultCitesHint;
   $('add-result').replaceChildren();
   $('add').scrollIntoView({ block: 'start' });
   fields(addForm).text.focus({ preventScroll: true });
