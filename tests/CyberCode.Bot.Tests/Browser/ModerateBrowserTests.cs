@@ -56,9 +56,9 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
     }
 
     [Fact]
-    public async Task AtPhoneWidth_AnEntryAddedThroughTheForm_KeepsWhatWasTypedOnABadQuote_AndIsAnsweredInTheChat()
+    public async Task AtPhoneWidthInDarkMode_AnEntryAddedThroughTheForm_KeepsWhatWasTypedOnABadQuote_AndIsAnsweredInTheChat()
     {
-        await using var browser = await chromium.OpenAsync(width: 360, height: 740);
+        await using var browser = await chromium.OpenAsync(width: 360, height: 740, scheme: ColorScheme.Dark);
         var page = browser.Page;
         await page.GotoAsync(BaseUrl + "/moderate");
         await page.GetByLabel("Admin token").FillAsync(Token);
@@ -77,7 +77,7 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
         await Expect(quotes).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(form.GetByLabel("Question", new() { Exact = true })).ToHaveValueAsync("Which pact came out of the Russian city meeting?");
         await quotes.ScrollIntoViewIfNeededAsync();
-        await Screenshots.TakeAsync(page, "moderate-quote-error-phone", output);
+        await Screenshots.TakeAsync(page, "moderate-quote-error-phone-dark", output);
 
         await quotes.FillAsync(KbApiTests.Quote);
         await form.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
@@ -87,7 +87,7 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
         await Expect(page.Locator("#add-cites-error")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the console scrolls sideways at 360 px");
         await result.ScrollIntoViewIfNeededAsync();
-        await Screenshots.TakeAsync(page, "moderate-added-phone", output);
+        await Screenshots.TakeAsync(page, "moderate-added-phone-dark", output);
 
         // The token stays with the tab, not in the address: a reload is still signed in.
         Assert.Equal(Token, await page.EvaluateAsync<string>("() => sessionStorage.getItem('cybercode.kb.token')"));

@@ -195,7 +195,10 @@ function count(input) {
 }
 
 for (const input of document.querySelectorAll('.entry-form input[type="text"], .entry-form textarea')) {
-  input.addEventListener('input', () => count(input));
+  input.addEventListener('input', () => {
+    count(input);
+    fit(input);
+  });
 }
 
 // ---- add --------------------------------------------------------------------------------
