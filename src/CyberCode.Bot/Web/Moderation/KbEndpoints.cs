@@ -5,7 +5,6 @@ using CyberCode.Core.Answering;
 using CyberCode.Core.Knowledge;
 using CyberCode.Core.Moderation;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CyberCode.Bot.Web.Moderation;
@@ -42,9 +41,9 @@ internal static class KbEndpoints
         kb.MapPost("/entries", AddAsync);
         kb.MapGet("/entries/{id}", ShowAsync);
         kb.MapPut("/entries/{id}", EditAsync);
-        kb.MapDelete("/entries/{id}", (string id, [AsParameters] Ctx ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Remove, id, ct));
-        kb.MapPost("/entries/{id}/restore", (string id, [AsParameters] Ctx ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Restore, id, ct));
-        kb.MapPost("/entries/{id}/reset", (string id, [AsParameters] Ctx ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Reset, id, ct));
+        kb.MapDelete("/entries/{id}", (string id, [AsParameters] KbContext ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Remove, id, ct));
+        kb.MapPost("/entries/{id}/restore", (string id, [AsParameters] KbContext ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Restore, id, ct));
+        kb.MapPost("/entries/{id}/reset", (string id, [AsParameters] KbContext ctx, CancellationToken ct) => RunIdAsync(ctx, KbVerb.Reset, id, ct));
         kb.MapGet("/entries/{id}/history", HistoryAsync);
         kb.MapPost("/entries/{id}/revert", RevertAsync);
         kb.MapPost("/entries/{id}/phrasings", PhraseAsync);
@@ -52,15 +51,6 @@ internal static class KbEndpoints
         kb.MapGet("/export", ExportAsync);
         kb.MapPost("/import", ImportAsync);
         return api;
-    }
-
-    /// <summary>What every handler needs, resolved once by the container.</summary>
-    internal sealed record Ctx(HttpRequest Request, BotEngine Bot, ScopedAnswers Answers, IKnowledgeStore Store)
-    {
-        public Essay Essay => Answers.Shared.Essay;
-
-        /// <summary>The entry as the web chat's scope sees it now.</summary>
-        public Entry? Visible(string id) => Answers.EngineFor(null).Knowledge.Find(id);
     }
 
     private static async ValueTask<object?> RequireAdmin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -84,7 +74,7 @@ internal static class KbEndpoints
         return ApiProblem.Result(StatusCodes.Status401Unauthorized, "Moderators only", detail);
     }
 
-    private static async Task<IResult> ListAsync([AsParameters] Ctx ctx, string? filter, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync([AsParameters] KbContext ctx, string? filter, CancellationToken cancellationToken)
     {
         var wanted = filter?.Trim().ToLowerInvariant() switch
         {
@@ -119,10 +109,10 @@ internal static class KbEndpoints
             s.At,
             s.By,
             s.Entry?.Title ?? ctx.Answers.Shared.Find(s.EntryId)?.Title ?? string.Empty)).ToList();
-        return Reply(ctx, reply, json => json with { Entries = entries });
+        return KbResults.Reply(ctx, reply, json => json with { Entries = entries });
     }
 
-    private static async Task<IResult> AddAsync([AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> AddAsync([AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<KbAddRequest>(ctx.Request, AddExample, cancellationToken);
         if (problem is not null)
@@ -158,10 +148,10 @@ internal static class KbEndpoints
             return TypedResults.Created($"/api/kb/entries/{Uri.EscapeDataString(id)}", json);
         }
 
-        return Reply(ctx, reply);
+        return KbResults.Reply(ctx, reply);
     }
 
-    private static async Task<IResult> ShowAsync(string id, [AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowAsync(string id, [AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (BadId(id) is { } bad)
         {
@@ -169,10 +159,10 @@ internal static class KbEndpoints
         }
 
         var reply = await RunAsync(ctx, new KbCommand(KbVerb.Show) { EntryId = Id(id) }, cancellationToken);
-        return Reply(ctx, reply);
+        return KbResults.Reply(ctx, reply);
     }
 
-    private static async Task<IResult> EditAsync(string id, [AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> EditAsync(string id, [AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (BadId(id) is { } bad)
         {
@@ -204,10 +194,10 @@ internal static class KbEndpoints
             return ApiProblem.Result(StatusCodes.Status400BadRequest, "Nothing to change", $"Send the fields to change (title, text, cites, phrasings), e.g. {EditExample}.");
         }
 
-        return Reply(ctx, await RunAsync(ctx, command, cancellationToken));
+        return KbResults.Reply(ctx, await RunAsync(ctx, command, cancellationToken));
     }
 
-    private static async Task<IResult> HistoryAsync(string id, [AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(string id, [AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (BadId(id) is { } bad)
         {
@@ -221,10 +211,10 @@ internal static class KbEndpoints
             .Select(r => new KbRevisionJson(r.Revision, r.At, r.By, r.Action, r.Removed, r.Entry?.Title, r.Entry?.Text, r.Revision == last))
             .Reverse()
             .ToList();
-        return Reply(ctx, reply, json => json with { History = history });
+        return KbResults.Reply(ctx, reply, json => json with { History = history });
     }
 
-    private static async Task<IResult> RevertAsync(string id, [AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> RevertAsync(string id, [AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (BadId(id) is { } bad)
         {
@@ -239,10 +229,10 @@ internal static class KbEndpoints
 
         return body!.Revision is not ({ } revision and > 0)
             ? ApiProblem.Result(StatusCodes.Status400BadRequest, "Which revision?", $"Say which revision to make current again, e.g. {RevertExample} (GET /api/kb/entries/{Id(id)}/history lists them).")
-            : Reply(ctx, await RunAsync(ctx, new KbCommand(KbVerb.Revert) { EntryId = Id(id), Revision = revision }, cancellationToken));
+            : KbResults.Reply(ctx, await RunAsync(ctx, new KbCommand(KbVerb.Revert) { EntryId = Id(id), Revision = revision }, cancellationToken));
     }
 
-    private static async Task<IResult> PhraseAsync(string id, [AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> PhraseAsync(string id, [AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (BadId(id) is { } bad)
         {
@@ -257,28 +247,28 @@ internal static class KbEndpoints
 
         return Unquote(body!.Phrase) is not { Length: > 0 } phrase
             ? ApiProblem.Result(StatusCodes.Status400BadRequest, "No phrasing", $"Send the question as people ask it, e.g. {PhraseExample}.")
-            : Reply(ctx, await RunAsync(ctx, new KbCommand(KbVerb.Phrase) { EntryId = Id(id), Phrase = phrase }, cancellationToken));
+            : KbResults.Reply(ctx, await RunAsync(ctx, new KbCommand(KbVerb.Phrase) { EntryId = Id(id), Phrase = phrase }, cancellationToken));
     }
 
-    private static async Task<IResult> MissesAsync([AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> MissesAsync([AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         var reply = await RunAsync(ctx, new KbCommand(KbVerb.Misses), cancellationToken);
         // Without a quote of its own, a miss starts from the quote of the entry it is closest to.
         var misses = KbMisses.From(reply)
             .Select(m => m.SuggestedQuote is null && m.PhraseOf is { } near && ctx.Visible(near)?.Citations is [var first, ..] ? m with { SuggestedQuote = first.Quote } : m)
             .ToList();
-        return Reply(ctx, reply, json => json with { Misses = misses });
+        return KbResults.Reply(ctx, reply, json => json with { Misses = misses });
     }
 
-    private static async Task<IResult> ExportAsync([AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync([AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         var reply = await RunAsync(ctx, new KbCommand(KbVerb.Export), cancellationToken);
         return reply.File is { } file
             ? TypedResults.File(Encoding.UTF8.GetBytes(file.Content), file.ContentType + "; charset=utf-8", file.Name)
-            : Reply(ctx, reply);
+            : KbResults.Reply(ctx, reply);
     }
 
-    private static async Task<IResult> ImportAsync([AsParameters] Ctx ctx, CancellationToken cancellationToken)
+    private static async Task<IResult> ImportAsync([AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         if (ctx.Request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
@@ -299,54 +289,14 @@ internal static class KbEndpoints
         var reply = await RunAsync(ctx, new KbCommand(KbVerb.Import) { Yaml = body.Yaml, Apply = body.Apply }, cancellationToken);
         // A dry run that found changes is the one the page offers to apply.
         var pending = !body.Apply && reply.Outcome == ModerationOutcome.Shown && reply.Text.StartsWith("Dry run", StringComparison.Ordinal);
-        return Reply(ctx, reply, json => json with { CanApply = pending });
+        return KbResults.Reply(ctx, reply, json => json with { CanApply = pending });
     }
 
-    private static async Task<IResult> RunIdAsync(Ctx ctx, KbVerb verb, string id, CancellationToken cancellationToken) =>
-        BadId(id) ?? Reply(ctx, await RunAsync(ctx, new KbCommand(verb) { EntryId = Id(id) }, cancellationToken));
+    private static async Task<IResult> RunIdAsync(KbContext ctx, KbVerb verb, string id, CancellationToken cancellationToken) =>
+        BadId(id) ?? KbResults.Reply(ctx, await RunAsync(ctx, new KbCommand(verb) { EntryId = Id(id) }, cancellationToken));
 
-    private static Task<ModerationReply> RunAsync(Ctx ctx, KbCommand command, CancellationToken cancellationToken) =>
+    private static Task<ModerationReply> RunAsync(KbContext ctx, KbCommand command, CancellationToken cancellationToken) =>
         ctx.Bot.Moderation.HandleAsync(command, new Incoming("kb " + command.Verb.ToString().ToLowerInvariant(), Channel, Who) { IsModerator = true }, cancellationToken);
-
-    /// <summary>
-    /// The reply with the status its outcome means. An entry that is shown, or that a save
-    /// conflicted on, comes with its current fields, so the form can be (re)filled from them.
-    /// </summary>
-    private static IResult Reply(Ctx ctx, ModerationReply reply, Func<KbReplyJson, KbReplyJson>? extra = null)
-    {
-        var json = KbReplyJson.From(reply, ctx.Essay);
-        if (reply.Outcome is ModerationOutcome.Shown or ModerationOutcome.Conflict or ModerationOutcome.Done
-            && reply.EntryId is { } id && ctx.Visible(id) is { } entry)
-        {
-            json = json with { Entry = KbReplyJson.EntryOf(entry, reply.Revision ?? 0) };
-        }
-
-        json = extra?.Invoke(json) ?? json;
-        var (status, title) = reply.Outcome switch
-        {
-            ModerationOutcome.Done or ModerationOutcome.Shown => (StatusCodes.Status200OK, string.Empty),
-            ModerationOutcome.Invalid => (StatusCodes.Status422UnprocessableEntity, "Not accepted"),
-            ModerationOutcome.NotFound => (StatusCodes.Status404NotFound, "No such entry"),
-            ModerationOutcome.Conflict => (StatusCodes.Status409Conflict, "Changed since you loaded it"),
-            ModerationOutcome.Duplicate => (StatusCodes.Status409Conflict, "Already answered"),
-            _ => (StatusCodes.Status403Forbidden, "Not allowed"),
-        };
-        if (status == StatusCodes.Status200OK)
-        {
-            return TypedResults.Json(json, ApiJson.Options);
-        }
-
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = reply.Text };
-        problem.Extensions["outcome"] = json.Outcome;
-        problem.Extensions["text"] = json.Text;
-        problem.Extensions["entryId"] = json.EntryId;
-        problem.Extensions["revision"] = json.Revision;
-        problem.Extensions["citations"] = json.Citations;
-        problem.Extensions["commands"] = json.Commands;
-        problem.Extensions["entry"] = json.Entry;
-        problem.Extensions["fields"] = json.Fields;
-        return TypedResults.Problem(problem);
-    }
 
     private static IResult? BadId(string id) =>
         string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
