@@ -61,6 +61,8 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
         await using var browser = await chromium.OpenAsync(width: 360, height: 740, scheme: ColorScheme.Dark);
         var page = browser.Page;
         await page.GotoAsync(BaseUrl + "/moderate");
+        await Expect(page.GetByLabel("Admin token")).ToBeFocusedAsync();
+        await Screenshots.TakeAsync(page, "moderate-sign-in-phone-dark", output);
         await page.GetByLabel("Admin token").FillAsync(Token);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.Locator("#console")).ToBeVisibleAsync();
