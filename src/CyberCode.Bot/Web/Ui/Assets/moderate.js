@@ -1,41 +1,13 @@
-// The moderation console at /moderate: asks for the admin token (kept in this tab's
-// sessionStorage, sent only as an Authorization header), then drives /api/kb. Everything stored
-// (people's questions, entries, the essay) reaches the page as text, never as markup.
+// The moderation console at /moderate: signing in, and the forms to add, edit and undo entries.
+// kb-client.js talks to /api/kb; moderate-lists.js has the misses, the changes and export/import.
+// Everything stored (people's questions, entries, the essay) reaches the page as text, never as markup.
 
-import { el, button, renderCitation } from './answer.js';
-
-const TOKEN_KEY = 'cybercode.kb.token';
-const $ = (id) => document.getElementById(id);
+import { el, button } from './answer.js';
+import { $, api, busy, forgetToken, hasToken, lines, message, onUnauthorized, showReply, useToken, when } from './kb-client.js';
+import { connect, loadChanges, loadMisses } from './moderate-lists.js';
 
 const login = $('login');
 const consoleBox = $('console');
-let token = sessionStorage.getItem(TOKEN_KEY);
-
-// ---- talking to /api/kb ----------------------------------------------------------------
-
-/** Calls the API; resolves to { ok, status, data } and never throws (a network failure is status 0). */
-async function api(method, path, body) {
-  const headers = { Accept: 'application/json', Authorization: `Bearer ${token ?? ''}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(`/api/kb${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    return { ok: false, status: 0, data: { detail: "Can't reach CyberCode right now. Check the connection and try again." } };
-  }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = { detail: `The service answered ${response.status} without an explanation. Try again.` };
-  }
-  if (response.status === 401 && path !== '') signOut(data?.detail ?? 'Sign in again.');
-  if (response.status === 429) data = { ...data, detail: data?.detail ?? 'Too many requests: wait a moment and try again.' };
-  return { ok: response.ok, status: response.status, data: data ?? {} };
-}
-
-/** What a reply or a problem says, as text. */
-const message = (data) => data?.text ?? data?.detail ?? '';
 
 // ---- signing in -------------------------------------------------------------------------
 
@@ -48,15 +20,15 @@ $('login-form').addEventListener('submit', async (event) => {
     input.focus();
     return;
   }
-  token = given;
+  useToken(given);
   const result = await api('GET', '');
   if (!result.ok) {
-    token = null;
+    forgetToken();
     $('login-error').textContent = message(result.data);
     input.select();
     return;
   }
-  sessionStorage.setItem(TOKEN_KEY, given);
+  useToken(given, true);
   input.value = '';
   $('login-error').textContent = '';
   showConsole();
@@ -64,9 +36,10 @@ $('login-form').addEventListener('submit', async (event) => {
 
 $('logout').addEventListener('click', () => signOut(''));
 
+onUnauthorized(signOut);
+
 function signOut(why) {
-  token = null;
-  sessionStorage.removeItem(TOKEN_KEY);
+  forgetToken();
   consoleBox.hidden = true;
   login.hidden = false;
   $('login-error').textContent = why;
@@ -79,29 +52,6 @@ function showConsole() {
   loadMisses();
   loadChanges();
 }
-
-// ---- showing replies --------------------------------------------------------------------
-
-/** A reply of the API (or a problem) in a box: its text, its quotes, and optional extra nodes. */
-function showReply(box, data, ok, ...extra) {
-  const outcome = data?.outcome ?? (ok ? 'done' : 'error');
-  const article = el('div', `reply ${ok ? 'ok' : 'bad'} outcome-${outcome}`);
-  const text = message(data);
-  for (const line of text.split('\n')) if (line.trim()) article.append(el('p', null, line));
-  if (Array.isArray(data?.citations) && data.citations.length > 0) {
-    const quotes = el('div', 'citations');
-    for (const c of data.citations) quotes.append(renderCitation(c));
-    article.append(quotes);
-  }
-  for (const node of extra) if (node) article.append(node);
-  box.replaceChildren(article);
-}
-
-function busy(form, on) {
-  for (const control of form.querySelectorAll('button, input, textarea, select')) control.disabled = on;
-}
-
-const lines = (text) => text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
 
 // ---- the entry forms (add and edit share fields) ----------------------------------------
 
@@ -436,56 +386,6 @@ async function loadHistory(focus = false) {
   if (focus) box.scrollIntoView({ block: 'nearest' });
 }
 
-const when = (iso) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
-
-// ---- misses -----------------------------------------------------------------------------
-
-$('misses-refresh').addEventListener('click', () => loadMisses());
-
-async function loadMisses() {
-  const list = $('misses-list');
-  const status = $('misses-status');
-  status.textContent = 'Loading…';
-  const result = await api('GET', '/misses');
-  list.replaceChildren();
-  if (!result.ok) {
-    status.textContent = message(result.data);
-    return;
-  }
-  const misses = result.data.misses ?? [];
-  status.textContent = misses.length === 0 ? message(result.data) : '';
-  for (const miss of misses) list.append(renderMiss(miss));
-}
-
-function renderMiss(miss) {
-  const item = el('li', 'miss');
-  const q = el('p', 'miss-q', miss.question);
-  const meta = el('p', 'miss-meta', `${miss.signal} · asked ${miss.count}×`);
-  const actions = el('div', 'actions');
-  const result = el('div', 'miss-result');
-  result.setAttribute('aria-live', 'polite');
-  actions.append(button('Create an entry', () => startEntry(miss), 'small'));
-  if (miss.phraseOf) {
-    const phrase = button(`Add as phrasing of ${miss.phraseOf}`, async () => {
-      phrase.disabled = true;
-      const r = await api('POST', `/entries/${encodeURIComponent(miss.phraseOf)}/phrasings`, { phrase: miss.question });
-      showReply(result, r.data, r.ok, r.ok ? askHint(miss.question) : null);
-      if (r.ok) {
-        item.classList.add('fixed');
-        loadChanges();
-      } else {
-        phrase.disabled = false;
-      }
-    }, 'small');
-    actions.append(phrase);
-  }
-  item.append(q, meta, actions, result);
-  return item;
-}
-
 /** "Create an entry": the add form with the question and the closest quote to start from. */
 function startEntry(miss) {
   const radio = addForm.querySelector('input[name="kind"][value="question"]');
@@ -501,98 +401,11 @@ function startEntry(miss) {
   fields(addForm).text.focus({ preventScroll: true });
 }
 
-// ---- changes ----------------------------------------------------------------------------
-
-$('changes-refresh').addEventListener('click', () => loadChanges());
-$('changes-filter').addEventListener('change', () => loadChanges());
-
-async function loadChanges() {
-  const filter = $('changes-filter').value;
-  const result = await api('GET', `/entries${filter ? `?filter=${encodeURIComponent(filter)}` : ''}`);
-  const list = $('changes-list');
-  const status = $('changes-status');
-  list.replaceChildren();
-  if (!result.ok) {
-    status.textContent = message(result.data);
-    return;
-  }
-  const entries = result.data.entries ?? [];
-  status.textContent = entries.length === 0 ? message(result.data) : '';
-  for (const e of entries) {
-    const item = el('li', 'change');
-    const head = el('p', 'change-head');
-    head.append(el('span', 'pid-chip', e.id), document.createTextNode(' '), el('span', `tag status-${e.status.replace(/[^a-z]+/g, '-')}`, e.status));
-    item.append(head, el('p', 'change-title', e.title || '(no title)'), el('p', 'change-meta', `revision ${e.revision} · ${when(e.at)} · ${e.by}`));
-    item.append(button(`Open ${e.id}`, () => loadEntry(e.id), 'small'));
-    list.append(item);
-  }
-}
-
-// ---- export and import ------------------------------------------------------------------
-
-$('export').addEventListener('click', async () => {
-  const box = $('import-result');
-  let response;
-  try {
-    response = await fetch('/api/kb/export', { headers: { Authorization: `Bearer ${token ?? ''}` } });
-  } catch {
-    showReply(box, { detail: "Can't reach CyberCode right now. Check the connection and try again." }, false);
-    return;
-  }
-  if (!response.ok) {
-    const data = await response.json().catch(() => ({}));
-    if (response.status === 401) signOut(message(data));
-    showReply(box, data, false);
-    return;
-  }
-  // The file name the service chose, from Content-Disposition.
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? 'knowledge.yaml';
-  const url = URL.createObjectURL(await response.blob());
-  const a = el('a');
-  a.href = url;
-  a.download = decodeURIComponent(name);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-});
-
-const importForm = $('import-form');
-const applyButton = $('import-apply');
-let checked = null; // the YAML the last dry run found changes in
-
-importForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const yaml = $('import-yaml').value;
-  applyButton.disabled = true;
-  checked = null;
-  const result = await api('POST', '/import', { yaml, apply: false });
-  showReply($('import-result'), result.data, result.ok);
-  if (result.ok && result.data.canApply) {
-    checked = yaml;
-    applyButton.disabled = false;
-  }
-});
-
-// Applying exactly what was checked: a change to the text needs a new check.
-$('import-yaml').addEventListener('input', () => {
-  applyButton.disabled = checked === null || $('import-yaml').value !== checked;
-});
-
-applyButton.addEventListener('click', async () => {
-  if (checked === null) return;
-  applyButton.disabled = true;
-  const result = await api('POST', '/import', { yaml: checked, apply: true });
-  showReply($('import-result'), result.data, result.ok);
-  checked = null;
-  if (result.ok) loadChanges();
-});
-
 // ---- start ------------------------------------------------------------------------------
 
+connect({ startEntry, loadEntry, askHint });
 label(addForm, kindOf());
-if (token) {
+if (hasToken()) {
   // A kept token may have been changed on the service since: check it before showing anything.
   api('GET', '').then((r) => (r.ok ? showConsole() : signOut(message(r.data))));
 } else {
