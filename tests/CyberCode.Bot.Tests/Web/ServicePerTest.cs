@@ -13,7 +13,10 @@ public abstract class ServicePerTest : IAsyncLifetime
     /// <summary>The service's address without the trailing slash, e.g. http://127.0.0.1:41234.</summary>
     protected string BaseUrl => Host.BaseAddress.ToString().TrimEnd('/');
 
-    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync();
+    /// <summary>Settings a test class needs over <see cref="ServiceHost"/>'s, e.g. <c>Web:AdminToken</c>.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    public async Task InitializeAsync() => _host = await ServiceHost.StartAsync(Settings);
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CyberCode.Bot.Contract;
 using CyberCode.Bot.Web.Metrics;
+using CyberCode.Bot.Web.Moderation;
 using CyberCode.Bot.Web.Protection;
 using CyberCode.Bot.Web.Quiz;
 using CyberCode.Core;
@@ -29,6 +30,7 @@ internal static class AskEndpoints
         api.MapPost("/ask", AskAsync);
         api.MapPost("/feedback", FeedbackAsync);
         api.MapQuiz();
+        api.MapModeration();
         return app;
     }
 

@@ -6,6 +6,7 @@ internal enum UiPage
     Chat,
     Essay,
     Timeline,
+    Moderate,
 }
 
 /// <summary>
@@ -16,11 +17,13 @@ internal static class Layout
 {
     public static string Render(UiAssets assets, UiPage page, string title, Action<HtmlBuilder> main)
     {
-        var (stylesheet, script) = page switch
+        var (stylesheets, script) = page switch
         {
-            UiPage.Chat => ("chat.css", "chat.js"),
-            UiPage.Essay => ("reader.css", "essay.js"),
-            _ => ("reader.css", (string?)null),
+            UiPage.Chat => (new[] { "chat.css" }, "chat.js"),
+            UiPage.Essay => (["reader.css"], "essay.js"),
+            // The console shows replies' quotes as the chat does, so it takes the chat's styles too.
+            UiPage.Moderate => (["chat.css", "moderate.css"], "moderate.js"),
+            _ => (["reader.css"], (string?)null),
         };
 
         var html = new HtmlBuilder();
@@ -29,8 +32,12 @@ internal static class Layout
             .Raw("<meta name=\"color-scheme\" content=\"light dark\">\n")
             .Raw("<title>").Text(title).Raw("</title>\n")
             .Raw("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").Text(assets.Url("favicon.svg")).Raw("\">\n")
-            .Raw("<link rel=\"stylesheet\" href=\"").Text(assets.Url("site.css")).Raw("\">\n")
-            .Raw("<link rel=\"stylesheet\" href=\"").Text(assets.Url(stylesheet)).Raw("\">\n");
+            .Raw("<link rel=\"stylesheet\" href=\"").Text(assets.Url("site.css")).Raw("\">\n");
+        foreach (var stylesheet in stylesheets)
+        {
+            html.Raw("<link rel=\"stylesheet\" href=\"").Text(assets.Url(stylesheet)).Raw("\">\n");
+        }
+
         if (script is not null)
         {
             html.Raw("<script type=\"module\" src=\"").Text(assets.Url(script)).Raw("\"></script>\n");
@@ -44,6 +51,7 @@ internal static class Layout
         NavItem(html, page, UiPage.Chat, "/", "Chat");
         NavItem(html, page, UiPage.Essay, "/essay", "Essay");
         NavItem(html, page, UiPage.Timeline, "/timeline", "Timeline");
+        NavItem(html, page, UiPage.Moderate, "/moderate", "Moderate");
         html.Raw("</ul></nav></div></header>\n")
             .Raw("<main id=\"main\" tabindex=\"-1\">\n");
         main(html);

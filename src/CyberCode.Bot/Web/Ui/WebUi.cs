@@ -31,6 +31,7 @@ internal static class WebUi
 
         app.MapMethods("/", GetOrHead, (KnowledgeBase knowledge) => Results.Content(ChatPage.Render(assets, knowledge.Essay), HtmlType));
         app.MapMethods("/essay", GetOrHead, (KnowledgeBase knowledge, string? hl) => Results.Content(EssayPage.Render(assets, knowledge.Essay, hl), HtmlType));
+        app.MapMethods("/moderate", GetOrHead, () => Results.Content(ModeratePage.Render(assets), HtmlType));
         app.MapMethods("/timeline", GetOrHead, (KnowledgeBase knowledge) => Results.Content(TimelinePage.Render(assets, TimelineView.From(knowledge)), HtmlType));
 
         app.MapGet("/api/essay", (KnowledgeBase knowledge) => Results.Ok(EssayView.From(knowledge.Essay)));
