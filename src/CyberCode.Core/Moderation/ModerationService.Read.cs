@@ -86,7 +86,7 @@ public sealed partial class ModerationService
         {
             return new ModerationReply(ModerationOutcome.Shown, filter == "mine"
                 ? "You have not changed any entry here yet."
-                : "This server has no entries of its own and changes no shared entry. Add one with \"kb add question …\", or see what the bot missed with \"kb misses\".");
+                : "Nothing was added or changed here yet. Add an entry with \"kb add question …\", or see what the bot missed with \"kb misses\".");
         }
 
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{list.Count} entr{(list.Count == 1 ? "y" : "ies")}{(filter is null ? string.Empty : " (" + filter + ")")}:\n"));

@@ -32,7 +32,7 @@ public sealed partial class ModerationService
 
         yaml.Append(ToYaml(entries));
         var text = entries.Count == 0
-            ? "This server has no entries of its own to export yet."
+            ? "Nothing was added or changed here yet, so the export is empty."
             : $"Exported {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")} as YAML in the knowledge/ format.";
         return new ModerationReply(ModerationOutcome.Shown, text)
         {
