@@ -214,43 +214,27 @@ public sealed class KbInteractionTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Fake.AllRequests, r => r.Path.StartsWith("/attachments/", StringComparison.Ordinal));
     }
 
-    private object Import(string permissions, int size, string? url = null) => new
+    private object Import(string permissions, int size, string? url = null) => Interaction(2, permissions, new
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 2,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = "300",
-        channel_id = "400",
-        member = new { user = new { id = "500", username = "mod" }, permissions },
-        data = new
+        id = "600",
+        name = "kb",
+        type = 1,
+        options = new[] { new { name = "import", type = 1, options = new[] { new { name = "file", type = 11, value = "900" } } } },
+        resolved = new
         {
-            id = "600",
-            name = "kb",
-            type = 1,
-            options = new[] { new { name = "import", type = 1, options = new[] { new { name = "file", type = 11, value = "900" } } } },
-            resolved = new
+            attachments = new Dictionary<string, object>
             {
-                attachments = new Dictionary<string, object>
-                {
-                    ["900"] = new { id = "900", filename = "kb.yaml", size, url = url ?? _host.Fake.ApiBaseUrl + "/attachments/1/900/kb.yaml", content_type = "application/x-yaml" },
-                },
+                ["900"] = new { id = "900", filename = "kb.yaml", size, url = url ?? _host.Fake.ApiBaseUrl + "/attachments/1/900/kb.yaml", content_type = "application/x-yaml" },
             },
         },
-    };
+    });
 
-    private static object Press(string customId, string permissions, string user = "500") => new
+    private static Dictionary<string, object?> Press(string customId, string permissions, string user = "500")
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 3,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = "300",
-        channel_id = "400",
-        member = new { user = new { id = user, username = "mod" }, permissions },
-        data = new { custom_id = customId, component_type = 2 },
-        message = new { id = "990", embeds = Array.Empty<object>() },
-    };
+        var press = Interaction(3, permissions, new { custom_id = customId, component_type = 2 }, user);
+        press["message"] = new { id = "990", embeds = Array.Empty<object>() };
+        return press;
+    }
 
     [Fact]
     public async Task ModeratorRole_SetByManageServer_LetsItsMembersModerate()
@@ -318,23 +302,26 @@ public sealed class KbInteractionTests : IAsyncLifetime
         Assert.Contains("direct message", Embed(change).GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
-    private static object Settings(string? permissions, params (string Name, object Value, int Type)[] options) => new
+    private static object Settings(string? permissions, params (string Name, object Value, int Type)[] options) => Interaction(2, permissions, new
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 2,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = "300",
-        channel_id = "400",
-        member = new { user = new { id = "500", username = "mod" }, permissions },
-        data = new
-        {
-            id = "600",
-            name = "kb",
-            type = 1,
-            options = new[] { new { name = "settings", type = 1, options = options.Select(o => new { name = o.Name, type = o.Type, value = o.Value }).ToArray() } },
-            resolved = new { roles = new Dictionary<string, object> { ["777"] = new { id = "777", name = "Study leads" } } },
-        },
+        id = "600",
+        name = "kb",
+        type = 1,
+        options = new[] { new { name = "settings", type = 1, options = options.Select(o => new { name = o.Name, type = o.Type, value = o.Value }).ToArray() } },
+        resolved = new { roles = new Dictionary<string, object> { ["777"] = new { id = "777", name = "Study leads" } } },
+    });
+
+    /// <summary>An interaction of <paramref name="type"/> from a member of server 300 in channel 400, as Discord sends it.</summary>
+    private static Dictionary<string, object?> Interaction(int type, string? permissions, object data, string user = "500") => new()
+    {
+        ["id"] = EndpointHost.NextId(),
+        ["application_id"] = Harness.ApplicationId,
+        ["type"] = type,
+        ["token"] = "token-" + EndpointHost.NextId(),
+        ["guild_id"] = "300",
+        ["channel_id"] = "400",
+        ["member"] = new { user = new { id = user, username = "mod" }, permissions },
+        ["data"] = data,
     };
 
     /// <summary>The interaction with its member holding <paramref name="roles"/>, as Discord lists them.</summary>
@@ -358,55 +345,31 @@ public sealed class KbInteractionTests : IAsyncLifetime
         return copy;
     }
 
-    private static object EditAutocomplete(string guild, string typed) => new
+    private static object EditAutocomplete(string guild, string typed)
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 4,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = guild,
-        member = new { user = new { id = "500" }, permissions = ManageMessages },
-        data = new { id = "600", name = "kb", type = 1, options = new[] { new { name = "edit", type = 1, options = new[] { new { name = "id", type = 3, value = typed, focused = true } } } } },
-    };
+        var autocomplete = Interaction(4, ManageMessages, new { id = "600", name = "kb", type = 1, options = new[] { new { name = "edit", type = 1, options = new[] { new { name = "id", type = 3, value = typed, focused = true } } } } });
+        autocomplete["guild_id"] = guild;
+        return autocomplete;
+    }
 
-    private static object Kb(string subcommand, string? permissions, params (string Name, object Value)[] options) => new
+    private static object Kb(string subcommand, string? permissions, params (string Name, object Value)[] options) => Interaction(2, permissions, new
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 2,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = "300",
-        channel_id = "400",
-        member = new { user = new { id = "500", username = "mod" }, permissions },
-        data = new
+        id = "600",
+        name = "kb",
+        type = 1,
+        options = new[]
         {
-            id = "600",
-            name = "kb",
-            type = 1,
-            options = new[]
-            {
-                new { name = subcommand, type = 1, options = options.Select(o => new { name = o.Name, type = o.Value is int ? 4 : 3, value = o.Value }).ToArray() },
-            },
+            new { name = subcommand, type = 1, options = options.Select(o => new { name = o.Name, type = o.Value is int ? 4 : 3, value = o.Value }).ToArray() },
         },
-    };
+    });
 
-    private static object Submit(string customId, string permissions, string title, string text, string quotes, string? phrasings) => new
+    private static object Submit(string customId, string permissions, string title, string text, string quotes, string? phrasings) => Interaction(5, permissions, new
     {
-        id = EndpointHost.NextId(),
-        application_id = Harness.ApplicationId,
-        type = 5,
-        token = "token-" + EndpointHost.NextId(),
-        guild_id = "300",
-        channel_id = "400",
-        member = new { user = new { id = "500", username = "mod" }, permissions },
-        data = new
-        {
-            custom_id = customId,
-            components = new[] { ("title", title), ("text", text), ("quotes", quotes), ("phrasings", phrasings ?? string.Empty) }
-                .Select(f => new { type = 1, components = new[] { new { type = 4, custom_id = f.Item1, value = f.Item2 } } })
-                .ToArray(),
-        },
-    };
+        custom_id = customId,
+        components = new[] { ("title", title), ("text", text), ("quotes", quotes), ("phrasings", phrasings ?? string.Empty) }
+            .Select(f => new { type = 1, components = new[] { new { type = 4, custom_id = f.Item1, value = f.Item2 } } })
+            .ToArray(),
+    });
 
     private static Dictionary<string, object?> InGuild(object interaction, string guild)
     {
