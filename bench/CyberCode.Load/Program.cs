@@ -21,8 +21,10 @@ if (options is null)
           the other, and reports requests/s, p50/p99 latency and errors of each and their ratio.
           --distinct makes every question new (a number appended), so no answer comes from the cache.
           --url targets a service that is already running instead (its rate limit must allow the load).
-        CyberCode.Load --startup [--runs N] [--semantic on|off]
-          Starts the service N+1 times on one database and times launch to its first answer.
+        CyberCode.Load --startup [--runs N] [--semantic on|off] [--service PATH]...
+          Starts the service N+1 times on one database and times launch to its first answer (wall
+          clock and the service's CPU time). --service PATH (repeatable: a cybercode.dll or a
+          published cybercode executable) measures other builds, alternating between them.
         """);
     return 2;
 }
