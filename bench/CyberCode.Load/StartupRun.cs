@@ -6,11 +6,12 @@ using System.Text.Json;
 namespace CyberCode.Load;
 
 /// <summary>
-/// <c>--startup [--runs N] [--semantic on|off] [--service PATH]…</c>: a fresh <c>cybercode serve</c>
+/// <c>--startup [--runs N] [--semantic on|off] [--service PATH]… [--no-publish]</c>: a fresh <c>cybercode serve</c>
 /// process, from launch to its first answer of <c>POST /api/ask</c> (issue 3's start-up target: the
 /// semantic model may still be loading then), and when the model has settled. Every run uses one
 /// database, so run 0 computes the vectors (not counted) and the others start as a restart does.
-/// With several <c>--service</c> builds (a <c>cybercode.dll</c> or a published <c>cybercode</c>
+/// By default it measures the plain build beside this tool and the published one (<see cref="Published"/>);
+/// with several <c>--service</c> builds (a <c>cybercode.dll</c> or a published <c>cybercode</c>
 /// executable) the runs alternate between them, in a rotating order, so each build meets the same
 /// machine: on a shared machine, measuring one build after the other compares the load, not the builds.
 /// Besides wall-clock time it reports the CPU time the service used up to its first answer, which
@@ -43,7 +44,13 @@ internal static class StartupRun
 
         if (services.Count == 0)
         {
+            // Both ways the service runs: the plain build (dotnet run, tests) and the deployment
+            // (dotnet publish -c Release: ReadyToRun), alternately.
             services.Add(ServiceProcess.DefaultService);
+            if (!args.Contains("--no-publish"))
+            {
+                services.Add(Published.Ensure());
+            }
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "cybercode-startup", Guid.NewGuid().ToString("N"));
