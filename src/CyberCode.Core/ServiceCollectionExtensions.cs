@@ -42,12 +42,9 @@ public static class ServiceCollectionExtensions
     /// <summary>As above, for a host that binds the options itself.</summary>
     public static IServiceCollection AddCyberCodeCore(this IServiceCollection services)
     {
-        // Loading the knowledge and building the index go through KnowledgeStartup, so a host can
-        // begin them in the background (KnowledgeStartup.Start) before anything asks for them.
-        services.AddSingleton(sp => new KnowledgeStartup(() => sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath()));
-        services.AddSingleton(sp => sp.GetRequiredService<KnowledgeStartup>().Knowledge);
+        services.AddSingleton(sp => KnowledgeLoader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolvePath()));
         services.AddSingleton<SemanticMatcher>();
-        services.AddSingleton(sp => sp.GetRequiredService<KnowledgeStartup>().CreateEngine(sp.GetRequiredService<SemanticMatcher>()));
+        services.AddSingleton(sp => AnswerEngine.Create(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<SemanticMatcher>()));
         services.AddSingleton(sp => QuizBank.From(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => new ScopedAnswers(sp.GetRequiredService<AnswerEngine>(), sp.GetRequiredService<SemanticMatcher>()));
         services.AddSingleton<ModerationService>();

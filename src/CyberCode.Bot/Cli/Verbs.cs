@@ -345,20 +345,12 @@ internal static partial class Verbs
         {
             using var host = CliHost.Build([]);
             _ = host.Services.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
-
-            // Three things to wait for, done side by side on the cores there are: the index is
-            // built in the background (KnowledgeStartup.Start), the model starts loading as soon as
-            // the knowledge is (it needs the texts, not the index), and this thread opens the
-            // database meanwhile.
-            host.Services.GetRequiredService<KnowledgeStartup>().Start();
-            var matcher = host.Services.GetRequiredService<SemanticMatcher>();
-            matcher.Start();
             var engine = host.Services.GetRequiredService<AnswerEngine>();
 
             // A command-line run is short, so it waits for the model rather than answer by words
             // alone: about a second once the vectors are cached; the very first run computes them
             // (well under a minute) and says so. A model that fails to load is logged and skipped.
-            var loading = matcher.WaitAsync(ct);
+            var loading = host.Services.GetRequiredService<SemanticMatcher>().WaitAsync(ct);
             if (await Task.WhenAny(loading, Task.Delay(ModelNotice, ct)) != loading)
             {
                 await io.Error.WriteLineAsync("Preparing the meaning model: the first run computes the vectors of every phrasing and passage once and keeps them in the database...");

@@ -48,10 +48,6 @@ internal static class WebHost
         builder.Services.AddCyberCodeTeams(builder.Configuration);
 
         var app = builder.Build();
-
-        // Load and index the knowledge on another core while this thread finishes the host and
-        // opens the database (ServiceStartup). See KnowledgeStartup and bench/README.
-        app.Services.GetRequiredService<KnowledgeStartup>().Start();
         app.UseCyberCodeWeb();
         app.MapApi();
         app.MapHealth();

@@ -55,10 +55,6 @@ public sealed partial class AnswerEngine : IDisposable
         return new AnswerEngine(knowledge, new KnowledgeIndex(knowledge), ownsIndex: true, Tuning.Default, semantic);
     }
 
-    /// <summary>An engine over an index built beforehand (see <see cref="KnowledgeStartup"/>); the engine owns it from now on.</summary>
-    internal static AnswerEngine Create(KnowledgeIndex index, SemanticMatcher? semantic) =>
-        new(index.Knowledge, index, ownsIndex: true, Tuning.Default, semantic);
-
     /// <summary>An engine over other knowledge (a scope's view of it) with its own way of matching by meaning.</summary>
     internal static AnswerEngine CreateScoped(KnowledgeBase knowledge, ISemanticScorer? semantic)
     {

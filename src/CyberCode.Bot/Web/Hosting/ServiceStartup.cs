@@ -1,6 +1,5 @@
 using CyberCode.Core;
 using CyberCode.Core.Knowledge;
-using CyberCode.Core.Quizzes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -22,13 +21,9 @@ internal sealed partial class ServiceStartup(
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        // WebHost.Build began loading and indexing in the background (KnowledgeStartup.Start): this
-        // waits for the load only, then opens the database and seeds it while the index is built,
-        // then prepares the quiz bank, and only then waits for the index (inside BotEngine).
         var knowledge = services.GetRequiredService<KnowledgeBase>();
-        var report = await services.SeedCuratedAsync(cancellationToken);
-        _ = services.GetRequiredService<QuizBank>();
         _ = services.GetRequiredService<BotEngine>();
+        var report = await services.SeedCuratedAsync(cancellationToken);
         LogKnowledgeReady(knowledge.Essay.Passages.Count, knowledge.Entries.Count, report.Added.Count, report.Updated.Count, report.Removed.Count);
         readiness.MarkStarted();
     }
