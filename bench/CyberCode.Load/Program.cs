@@ -5,7 +5,7 @@ using System.Text.Json;
 using CyberCode.Load;
 
 // dotnet run -c Release --project bench/CyberCode.Load -- [--seconds 15] [--connections 64] [--semantic on|off] [--url URL]
-//                                                       -- --startup [--runs N] [--semantic on|off]
+//                                                       -- --startup [--runs N] [--semantic on|off] [--service PATH]... [--no-publish]
 if (args.Contains("--startup"))
 {
     return await StartupRun.RunAsync(args, CancellationToken.None);
@@ -21,8 +21,11 @@ if (options is null)
           the other, and reports requests/s, p50/p99 latency and errors of each and their ratio.
           --distinct makes every question new (a number appended), so no answer comes from the cache.
           --url targets a service that is already running instead (its rate limit must allow the load).
-        CyberCode.Load --startup [--runs N] [--semantic on|off]
-          Starts the service N+1 times on one database and times launch to its first answer.
+        CyberCode.Load --startup [--runs N] [--semantic on|off] [--service PATH]... [--no-publish]
+          Starts the service N+1 times on one database and times launch to its first answer (wall
+          clock and the service's CPU time): the build beside this tool and the published one
+          (dotnet publish -c Release into artifacts/startup-publish), alternately. --service PATH
+          (repeatable: a cybercode.dll or a published cybercode executable) names the builds instead.
         """);
     return 2;
 }

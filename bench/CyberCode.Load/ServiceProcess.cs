@@ -23,18 +23,41 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>The build beside this tool: <c>cybercode.dll</c>, run by <c>dotnet</c>.</summary>
+    public static string DefaultService => Path.Combine(AppContext.BaseDirectory, "cybercode.dll");
+
+    /// <summary>
+    /// CPU time (user + system) the service has used so far, all its threads; on a machine shared
+    /// with other work this varies much less than wall-clock time.
+    /// </summary>
+    public (TimeSpan User, TimeSpan System) CpuTime()
     {
+        _process.Refresh();
+        return (_process.UserProcessorTime, _process.PrivilegedProcessorTime);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="service"/>: a <c>cybercode.dll</c> (run by <c>dotnet</c>, as the build
+    /// output is) or an executable (the apphost of <c>dotnet publish</c>); by default the build beside this tool.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken, string? service = null)
+    {
+        service ??= DefaultService;
         var folder = Path.Combine(Path.GetTempPath(), "cybercode-load", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var start = new ProcessStartInfo("dotnet")
+        var viaDotnet = service.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(viaDotnet ? "dotnet" : service)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cybercode.dll"));
+        if (viaDotnet)
+        {
+            start.ArgumentList.Add(service);
+        }
+
         start.ArgumentList.Add("serve");
         start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment["Storage__DatabasePath"] = Path.Combine(folder, "cybercode.db");
