@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<SemanticOptions>()
             .Bind(configuration.GetSection(SemanticOptions.Section))
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<QuizOptions>()
             .Bind(configuration.GetSection(QuizOptions.Section))
@@ -59,24 +60,39 @@ public static class ServiceCollectionExtensions
 }
 
 /// <summary>
-/// Starts loading the model once the host has started (the service is listening), so the start
-/// itself does not share the CPU with it, and without making anything wait for it.
+/// Starts loading the model <see cref="SemanticOptions.StartDelayMilliseconds"/> after the host has
+/// started (the service is listening), so neither the start nor the first questions share the CPU
+/// with it, and without making anything wait for it.
 /// </summary>
-internal sealed class SemanticStartup(SemanticMatcher matcher, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class SemanticStartup(SemanticMatcher matcher, IHostApplicationLifetime lifetime, IOptions<SemanticOptions> options, TimeProvider time) : IHostedService, IDisposable
 {
     private CancellationTokenRegistration _started;
+    private ITimer? _delay;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _started = lifetime.ApplicationStarted.Register(matcher.Start);
+        _started = lifetime.ApplicationStarted.Register(() =>
+        {
+            var delay = TimeSpan.FromMilliseconds(options.Value.StartDelayMilliseconds);
+            if (delay <= TimeSpan.Zero)
+            {
+                matcher.Start();
+                return;
+            }
+
+            _delay = time.CreateTimer(_ => matcher.Start(), null, delay, Timeout.InfiniteTimeSpan);
+        });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _started.Dispose();
+        _delay?.Dispose();
         return Task.CompletedTask;
     }
+
+    public void Dispose() => _delay?.Dispose();
 }
 
 /// <summary>
