@@ -29,6 +29,11 @@ internal static class Tune
         var holdout = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout.jsonl");
         var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
         var quick = args.Contains("--quick");
+        if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Length)
+        {
+            Dump(engine, choose, args[dumpAt + 1]);
+            return 0;
+        }
 
         // For each way of fusing words and meaning, fit the confidence model and its thresholds on
         // the choosing set; keep the fusion whose fitted model scores best there.
@@ -220,6 +225,26 @@ internal static class Tune
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {(o.IsAbstain ? "ANSWERED" : o.Top3 ? "top3" : o.Answer.Answered ? "WRONG" : "declined")} {o.Item.Id} [{o.Item.Type}] {o.Item.Question} -> {o.Answer.Kind} {o.Answer.EntryId} {o.Answer.Confidence:0.00} [{string.Join(", ", o.Answer.Citations.Take(3).Select(c => c.PassageId))}]"));
         }
+    }
+
+    /// <summary>
+    /// <c>--dump FILE</c>: the choosing set's confidence features and outcomes under the current
+    /// fusion, answering everything, as CSV, for trying other confidence models outside the tool.
+    /// </summary>
+    private static void Dump(AnswerEngine engine, IReadOnlyList<EvalItem> items, string path)
+    {
+        using var always = engine.WithTuning(Tuning.Default with { CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0 });
+        var outcomes = Evaluator.Run(always, items).Outcomes;
+        using var writer = File.CreateText(path);
+        writer.WriteLine("id,type,abstain,ranked,answered,top1,top3," + string.Join(",", ConfidenceFeatures.Names));
+        foreach (var o in outcomes)
+        {
+            var f = o.Answer.Features?.ToArray() ?? new double[ConfidenceFeatures.Count];
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{o.Item.Id},{o.Item.Type},{(o.IsAbstain ? 1 : 0)},{(o.Answer.Features is null ? 0 : 1)},{(o.Answer.Answered ? 1 : 0)},{(o.Top1 ? 1 : 0)},{(o.Top3 ? 1 : 0)},{string.Join(",", f.Select(x => x.ToString("0.0000", CultureInfo.InvariantCulture)))}"));
+        }
+
+        Console.WriteLine($"{outcomes.Count} rows -> {path}");
     }
 
     private static string Describe(Tuning t) => string.Create(CultureInfo.InvariantCulture,

@@ -23,6 +23,9 @@ public sealed partial class AnswerEngine : IDisposable
     private readonly Ranker _ranker;
     private readonly ISemanticScorer? _semantic;
 
+    /// <summary>The stems of the essay's own text (the passages), without our curated phrasings.</summary>
+    private readonly HashSet<string> _essayStems;
+
     /// <summary>Every year the essay or the knowledge names (2009–2017, give or take).</summary>
     private readonly HashSet<int> _years;
 
@@ -37,6 +40,7 @@ public sealed partial class AnswerEngine : IDisposable
         _ownsIndex = ownsIndex;
         _tuning = tuning;
         _planner = new QueryPlanner(_index);
+        _essayStems = [.. _index.Targets.Where(t => t.Passage is not null).SelectMany(t => t.Body)];
         _ranker = new Ranker(_index, tuning);
     }
 
@@ -97,6 +101,11 @@ public sealed partial class AnswerEngine : IDisposable
             RequestKind.Search => Search(cleaned, request.Argument),
             RequestKind.Define => Define(cleaned, request.Argument),
             RequestKind.When => Free(cleaned, cleaned, new RankingHints(EntryKind.Event)),
+
+            // "who is robert gates": a person the glossary names is answered like a term; any
+            // other "who is …" ("who is in charge of the internet") stays a free question.
+            _ when RequestParser.WhoIs(cleaned) is { } name && _index.Terms.TryGetValue(KnowledgeIndex.TermKey(name), out var person) =>
+                FromEntry(cleaned, person, 1.0, plan: null, ranked: null),
             _ => Free(cleaned, cleaned, new RankingHints()),
         };
     }
@@ -150,14 +159,15 @@ public sealed partial class AnswerEngine : IDisposable
             return OutsideTheEssay(question, year, events.Min(), events.Max());
         }
 
-        var ranked = _ranker.Rank(plan, hints, _semantic?.Match(text));
+        var meaning = _semantic?.Match(text);
+        var ranked = _ranker.Rank(plan, hints, meaning);
         if (ranked.Count == 0)
         {
             return Decline(question, 0);
         }
 
         var top = ranked[0];
-        var features = Features(ranked, plan);
+        var features = Features(ranked, plan, meaning, text);
         var semanticReady = top.Semantic is not null;
         var confidence = semanticReady ? _tuning.Calibration.Probability(features) : Math.Clamp(top.Score, 0, 1);
         var (answerAt, suggestAt) = semanticReady
@@ -178,13 +188,15 @@ public sealed partial class AnswerEngine : IDisposable
     }
 
     /// <summary>The evidence for the top candidate that the confidence is computed from.</summary>
-    private static ConfidenceFeatures Features(IReadOnlyList<Candidate> ranked, QueryPlan plan)
+    private ConfidenceFeatures Features(IReadOnlyList<Candidate> ranked, QueryPlan plan, SemanticScores? meaning, string question)
     {
         var top = ranked[0];
-        var cited = FirstPassage(top);
-        var runnerUp = ranked.Skip(1).FirstOrDefault(c => FirstPassage(c) != cited);
+        var cited = FirstPassage(top.Target);
+        var runnerUp = ranked.Skip(1).FirstOrDefault(c => FirstPassage(c.Target) != cited);
         var byWords = ranked.MaxBy(c => c.WordScore)!;
         var byMeaning = ranked.MaxBy(c => c.Semantic ?? 0)!;
+        var maxCosine = meaning is null ? 0.0 : Math.Clamp(meaning.ByTarget.Values.Max(v => Math.Max(v.Surface, v.Body)), 0, 1);
+        var content = plan.Slots.Where(s => !s.Filler).ToList();
         return new ConfidenceFeatures(
             Math.Clamp(top.Score, 0, 1),
             Math.Clamp(top.Score - (runnerUp?.Score ?? 0), 0, 1),
@@ -192,11 +204,21 @@ public sealed partial class AnswerEngine : IDisposable
             top.Semantic ?? 0,
             top.Target.Entry is null ? 0 : 1,
             Math.Clamp(top.WordScore, 0, 1),
-            FirstPassage(byWords) == cited ? 1 : 0,
-            FirstPassage(byMeaning) == cited ? 1 : 0);
-
-        static string FirstPassage(Candidate c) => c.Target.Passage?.Id ?? c.Target.Entry!.Citations[0].PassageId;
+            FirstPassage(byWords.Target) == cited ? 1 : 0,
+            FirstPassage(byMeaning.Target) == cited ? 1 : 0,
+            maxCosine,
+            AskedFor.Missing(question, top.Target, Essay),
+            EssayCoverage(content));
     }
+
+    /// <summary>Share of the content words' weight that the essay itself uses, directly or through a synonym.</summary>
+    private double EssayCoverage(IReadOnlyList<Slot> content)
+    {
+        var total = content.Sum(s => s.Weight);
+        return total > 0 ? content.Sum(s => s.Weight * s.Match(_essayStems)) / total : 0;
+    }
+
+    private static string FirstPassage(Target target) => target.Passage?.Id ?? target.Entry!.Citations[0].PassageId;
 
     private Answer FromEntry(string question, Entry entry, double confidence, QueryPlan? plan, IReadOnlyList<Candidate>? ranked)
     {

@@ -95,6 +95,13 @@ internal static partial class RequestParser
         return new Request(RequestKind.Question, text);
     }
 
+    /// <summary>The name in "who is X" / "who was X" / "whos X", or null.</summary>
+    public static string? WhoIs(string cleaned) =>
+        WhoIsPattern().Match(TrailingPunctuation().Replace(cleaned, string.Empty).Trim()) is { Success: true } m ? m.Groups["name"].Value : null;
+
+    [GeneratedRegex(@"^(?:who(?:'s|s| is| was)|who is|whos)\s+(?<name>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex WhoIsPattern();
+
     [GeneratedRegex(@"[\s?!.。？！]+$")]
     private static partial Regex TrailingPunctuation();
 
