@@ -338,13 +338,19 @@ public sealed partial class AnswerEngine : IDisposable
             return (null, null);
         }
 
-        var ranked = _ranker.Rank(plan, new RankingHints(), _semantic?.Match(cleaned), take: 20);
+        // Entries outnumber passages near the top (each has several phrasings): look further down
+        // for a passage, and else quote the closest entry's own first citation, which is verbatim too.
+        var ranked = _ranker.Rank(plan, new RankingHints(), _semantic?.Match(cleaned), take: 40);
         var entry = ranked.Select(c => c.Target.Entry).FirstOrDefault(e => e is not null);
         AnswerCitation? quote = null;
         if (ranked.FirstOrDefault(c => c.Target.Passage is not null)?.Target.Passage is { } passage)
         {
             var (start, length) = BestSentence(passage, plan);
             quote = Passages.Cite(passage, start, length);
+        }
+        else if (entry?.Citations.FirstOrDefault() is { } cited)
+        {
+            quote = Passages.Cite(cited, Essay);
         }
 
         return (entry, quote);
