@@ -63,7 +63,7 @@ public sealed class CardTests
     [Fact]
     public void UnclearQuestion_OffersDidYouMeanButtons_AndNoFeedback()
     {
-        var answer = Engine.Value.Ask("define blorp");
+        var answer = Engine.Value.Ask("define blorp treaty");
         Assert.Equal(AnswerKinds.Suggestions, answer.Kind);
         Assert.NotEmpty(answer.Suggestions);
 

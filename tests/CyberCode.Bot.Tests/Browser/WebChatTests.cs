@@ -73,7 +73,7 @@ public sealed class WebChatTests(Chromium chromium, ITestOutputHelper output) : 
         await Expect(changes.Locator(".answer-text li").First).ToBeVisibleAsync();
         await Expect(changes.Locator(".answer-text li a.pref").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/essay\\?hl=.+#I\\.\\d+$"));
 
-        await page.GetByLabel("Your question").FillAsync("who is the president of argentina");
+        await page.GetByLabel("Your question").FillAsync("who won the world cup");
         await page.Keyboard.PressAsync("Enter");
         var decline = page.Locator("article.msg.bot").Nth(2);
         var suggestion = decline.Locator(".suggestions button", new() { HasTextString = "timeline" });

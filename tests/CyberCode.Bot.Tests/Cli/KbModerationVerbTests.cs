@@ -65,6 +65,6 @@ public sealed class KbModerationVerbTests : IDisposable
 
         Assert.Equal(1, add.ExitCode);
         Assert.Contains("closest passage", add.Error, StringComparison.Ordinal);
-        Assert.Contains("no entries of its own", (await _cli.RunAsync("kb", "list")).Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing was added or changed here yet", (await _cli.RunAsync("kb", "list")).Out, StringComparison.Ordinal);
     }
 }
