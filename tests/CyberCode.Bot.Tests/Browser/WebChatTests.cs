@@ -39,7 +39,9 @@ public sealed class WebChatTests(Chromium chromium, ITestOutputHelper output) : 
         await Screenshots.TakeAsync(page, "chat-desktop", output);
 
         await citation.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/essay?hl=", StringComparison.Ordinal) && url.EndsWith("#II.5", StringComparison.Ordinal));
+        // Only that the browser went there: the assertions below wait for the page itself. (Waiting
+        // for its "load" event timed out once in CI although the page was there: the event had fired.)
+        await page.WaitForURLAsync(url => url.Contains("/essay?hl=", StringComparison.Ordinal) && url.EndsWith("#II.5", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         // An attribute selector, because "#II.5" would mean id II with class 5.
         var mark = page.Locator("[id='II.5'] mark");
         await Expect(mark).ToHaveCountAsync(1);
@@ -125,7 +127,7 @@ public sealed class WebChatTests(Chromium chromium, ITestOutputHelper output) : 
 
         var wuzhen = page.Locator("li.event", new() { HasTextString = "Wuzhen" });
         await wuzhen.Locator("p.source a").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("#II.5", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("#II.5", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.Locator("[id='II.5'] mark")).ToBeInViewportAsync();
         Assert.True(await FitsWidthAsync(page), "the essay scrolls sideways at 360 px");
         await Screenshots.TakeAsync(page, "essay-highlight-phone", output);
