@@ -51,7 +51,20 @@ public sealed record ModerationReply(ModerationOutcome Outcome, string Text)
 
     /// <summary>Set by <c>kb export</c>.</summary>
     public ModerationFile? File { get; init; }
+
+    /// <summary>Set by <c>kb misses</c>: each miss as data, for channels that build their own controls (a form to fill, a button per fix).</summary>
+    public IReadOnlyList<MissedQuestion> Misses { get; init; } = [];
 }
+
+/// <summary>One line of <c>kb misses</c>.</summary>
+/// <param name="Question">As it was last asked here.</param>
+/// <param name="Signal">Missed, or answered and marked not helpful.</param>
+/// <param name="Count">How often, here.</param>
+/// <param name="LastAsked">When, last.</param>
+/// <param name="EntryId">For "not helpful": the entry that answered.</param>
+/// <param name="SuggestedQuote">Essay text to start an entry from: the closest passage's best sentence, or the closest entry's quote.</param>
+/// <param name="PhraseOf">The entry to add the question to as a phrasing: the one that answered it, or the closest.</param>
+public sealed record MissedQuestion(string Question, Learning.QuestionSignal Signal, int Count, DateTimeOffset LastAsked, string? EntryId, string? SuggestedQuote, string? PhraseOf);
 
 /// <summary>Who acts, and where: read from <see cref="Incoming"/> at the edge.</summary>
 /// <param name="Scope">The scope the change belongs to (<see cref="Scopes.Of"/>).</param>

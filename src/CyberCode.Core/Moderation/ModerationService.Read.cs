@@ -132,6 +132,7 @@ public sealed partial class ModerationService
 
         var text = new StringBuilder("Most frequent questions still missed here, and answers marked not helpful:\n");
         var commands = new List<string>();
+        var misses = new List<MissedQuestion>();
         var n = 0;
         foreach (var t in here)
         {
@@ -142,15 +143,18 @@ public sealed partial class ModerationService
             var add = $"kb add question {t.Example} | {EntryRules.AnswerPlaceholder} | cite: \"{quote?.Quote ?? "QUOTE FROM THE ESSAY"}\"";
             text.Append(CultureInfo.InvariantCulture, $"   create an entry: {add}\n");
             commands.Add(add);
-            if ((t.EntryId is { } feedbackEntry ? feedbackEntry : closest?.Id) is { } target)
+            var target = t.EntryId ?? closest?.Id;
+            if (target is not null)
             {
                 var phrase = $"kb phrase {target} \"{t.Example}\"";
                 text.Append(CultureInfo.InvariantCulture, $"   or add as a phrasing of {target}: {phrase}\n");
                 commands.Add(phrase);
             }
+
+            misses.Add(new MissedQuestion(t.Example, t.Signal, t.Count, t.LastAsked, t.EntryId, quote?.Quote, target));
         }
 
-        return new ModerationReply(ModerationOutcome.Shown, text.ToString().TrimEnd()) { Commands = commands };
+        return new ModerationReply(ModerationOutcome.Shown, text.ToString().TrimEnd()) { Commands = commands, Misses = misses };
     }
 
     /// <summary>

@@ -51,14 +51,9 @@ internal sealed partial class InteractionHandler
 
         await bot.Moderation.EnsureLoadedAsync(cancellationToken);
         var misses = await bot.Moderation.MissesAsync(who.Scope, 50, cancellationToken);
-        foreach (var command in misses.Commands)
+        if (misses.Misses.FirstOrDefault(m => ModerationForms.NewFromMissId(m.Question) == customId) is { } miss)
         {
-            if (ModerationRenderer.IsAddFromMiss(command, out var question) && ModerationForms.NewFromMissId(question) == customId
-                && KbCommand.TryParse(command, out var add))
-            {
-                var quote = add.Cites?.FirstOrDefault(c => c != "QUOTE FROM THE ESSAY");
-                return Form(ModerationForms.AddFromMiss(question, quote));
-            }
+            return Form(ModerationForms.AddFromMiss(miss.Question, miss.SuggestedQuote));
         }
 
         return Now(ModerationRenderer.Render(new ModerationReply(ModerationOutcome.NotFound,

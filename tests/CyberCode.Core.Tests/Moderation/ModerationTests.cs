@@ -1,4 +1,5 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Learning;
 using CyberCode.Core.Moderation;
 
 namespace CyberCode.Core.Tests.Moderation;
@@ -148,6 +149,10 @@ public sealed class ModerationTests
         var misses = await rig.DoAsync("kb misses");
         Assert.Contains(Missed, misses.Text, StringComparison.Ordinal);
         Assert.Contains(misses.Commands, c => c.StartsWith("kb add question " + Missed, StringComparison.Ordinal));
+        var miss = Assert.Single(misses.Misses);
+        Assert.Equal((Missed, QuestionSignal.Miss, 1), (miss.Question, miss.Signal, miss.Count));
+        Assert.NotNull(miss.SuggestedQuote);
+        Assert.Contains(Repo.Knowledge.Essay.Passages, p => p.Text.Contains(miss.SuggestedQuote, StringComparison.Ordinal));
         var phrase = $"kb phrase event-sco-yekaterinburg-agreement-2009 \"{Missed}\"";
 
         var done = await rig.DoAsync(phrase);

@@ -253,10 +253,7 @@ internal static class KbEndpoints
     private static async Task<IResult> MissesAsync([AsParameters] KbContext ctx, CancellationToken cancellationToken)
     {
         var reply = await RunAsync(ctx, new KbCommand(KbVerb.Misses), cancellationToken);
-        // Without a quote of its own, a miss starts from the quote of the entry it is closest to.
-        var misses = KbMisses.From(reply)
-            .Select(m => m.SuggestedQuote is null && m.PhraseOf is { } near && ctx.Visible(near)?.Citations is [var first, ..] ? m with { SuggestedQuote = first.Quote } : m)
-            .ToList();
+        var misses = KbMisses.From(reply);
         return KbResults.Reply(ctx, reply, json => json with { Misses = misses });
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using CyberCode.Core.Knowledge;
+using CyberCode.Core.Learning;
 using CyberCode.Core.Moderation;
 
 namespace CyberCode.Bot.Web.Moderation;
@@ -128,52 +128,9 @@ internal static partial class KbFieldErrors
     private static partial Regex QuotesCount();
 }
 
-/// <summary>
-/// Reads the misses back out of <c>kb misses</c>: its numbered lines give question, signal and
-/// count, and its commands (in the same order) the quote to start from and the entry to add a
-/// phrasing to. Both are parsed with the grammar every channel shares, not guessed.
-/// </summary>
-internal static partial class KbMisses
+/// <summary>The misses of <c>kb misses</c> as the page lists them.</summary>
+internal static class KbMisses
 {
-    public static IReadOnlyList<KbMissJson> From(ModerationReply reply)
-    {
-        var misses = new List<KbMissJson>();
-        foreach (var line in reply.Text.Split('\n'))
-        {
-            if (MissLine().Match(line) is { Success: true } m)
-            {
-                var signal = m.Groups["kind"].Value.StartsWith("missed", StringComparison.Ordinal) ? "missed" : "not helpful";
-                var count = int.Parse(m.Groups["count"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                misses.Add(new KbMissJson(m.Groups["q"].Value, signal, count, null, null));
-            }
-        }
-
-        var index = -1;
-        foreach (var command in reply.Commands)
-        {
-            if (!KbCommand.TryParse(command, out var parsed))
-            {
-                continue;
-            }
-
-            if (parsed.Verb == KbVerb.Add)
-            {
-                index++;
-                if (index < misses.Count)
-                {
-                    var quote = parsed.Cites is [var q, ..] && q != "QUOTE FROM THE ESSAY" ? q : null;
-                    misses[index] = misses[index] with { SuggestedQuote = quote };
-                }
-            }
-            else if (parsed.Verb == KbVerb.Phrase && index >= 0 && index < misses.Count)
-            {
-                misses[index] = misses[index] with { PhraseOf = parsed.EntryId };
-            }
-        }
-
-        return misses;
-    }
-
-    [GeneratedRegex("^\\d+\\. \"(?<q>.*)\" \\((?<kind>missed|not helpful[^,]*), (?<count>\\d+)×, last [^)]*\\)$")]
-    private static partial Regex MissLine();
+    public static IReadOnlyList<KbMissJson> From(ModerationReply reply) =>
+        [.. reply.Misses.Select(m => new KbMissJson(m.Question, m.Signal == QuestionSignal.Miss ? "missed" : "not helpful", m.Count, m.SuggestedQuote, m.PhraseOf))];
 }
