@@ -28,33 +28,33 @@ internal sealed class EntryRules(Essay essay)
     /// Builds the entry, or says every rule it breaks. <paramref name="basis"/> is the entry an
     /// edit starts from: what the edit does not mention is kept (dates, notes, changes too).
     /// </summary>
-    public (Entry? Entry, string? Problems) Build(string id, EntryKind kind, string? title, string? text, IReadOnlyList<string>? cites, IReadOnlyList<string>? phrasings, Entry? basis)
+    public (Entry? Entry, IReadOnlyList<EntryProblem> Problems) Build(string id, EntryKind kind, string? title, string? text, IReadOnlyList<string>? cites, IReadOnlyList<string>? phrasings, Entry? basis)
     {
-        var problems = new List<string>();
+        var problems = new List<EntryProblem>();
         var (titleName, textName, phrasingName) = kind == EntryKind.Term ? ("term", "definition", "aliases") : ("question", "answer", "phrasings");
         var cleanTitle = TextNormalizer.Normalize(title ?? basis?.Title ?? string.Empty);
         var cleanText = TextNormalizer.Normalize(text ?? basis?.Text ?? string.Empty);
         if (cleanTitle.Length == 0)
         {
-            problems.Add($"The {titleName} is missing.");
+            problems.Add(new EntryProblem(EntryProblem.Title, $"The {titleName} is missing."));
         }
         else if (cleanTitle.Length > MaxTitleLength)
         {
-            problems.Add($"The {titleName} is {cleanTitle.Length} characters; keep it under {MaxTitleLength}.");
+            problems.Add(new EntryProblem(EntryProblem.Title, $"The {titleName} is {cleanTitle.Length} characters; keep it under {MaxTitleLength}."));
         }
 
         if (cleanText.Length < MinTextLength)
         {
-            problems.Add($"The {textName} is missing or too short: write one to three plain sentences.");
+            problems.Add(new EntryProblem(EntryProblem.Text, $"The {textName} is missing or too short: write one to three plain sentences."));
         }
         else if (cleanText.Length > KnowledgeLoader.MaxTextLength)
         {
-            problems.Add($"The {textName} is {cleanText.Length} characters; keep it under {KnowledgeLoader.MaxTextLength}.");
+            problems.Add(new EntryProblem(EntryProblem.Text, $"The {textName} is {cleanText.Length} characters; keep it under {KnowledgeLoader.MaxTextLength}."));
         }
         else if (cleanText.Contains(AnswerPlaceholder, StringComparison.OrdinalIgnoreCase))
         {
             // kb misses suggests the command with this placeholder: sent as it is, it would store the placeholder.
-            problems.Add($"Replace {AnswerPlaceholder} with the {textName} itself, in one to three plain sentences.");
+            problems.Add(new EntryProblem(EntryProblem.Text, $"Replace {AnswerPlaceholder} with the {textName} itself, in one to three plain sentences."));
         }
 
         var cleanPhrasings = (phrasings ?? basis?.Phrasings ?? [])
@@ -64,27 +64,27 @@ internal sealed class EntryRules(Essay essay)
             .ToArray();
         if (cleanPhrasings.Length > MaxPhrasings)
         {
-            problems.Add($"There are {cleanPhrasings.Length} {phrasingName}; keep at most {MaxPhrasings}.");
+            problems.Add(new EntryProblem(EntryProblem.Phrasings, $"There are {cleanPhrasings.Length} {phrasingName}; keep at most {MaxPhrasings}."));
         }
 
         if (cleanPhrasings.FirstOrDefault(p => p.Length > MaxPhrasingLength) is { } longOne)
         {
-            problems.Add($"The {phrasingName} \"{longOne[..40]}…\" is {longOne.Length} characters; keep each under {MaxPhrasingLength}.");
+            problems.Add(new EntryProblem(EntryProblem.Phrasings, $"The {phrasingName} \"{longOne[..40]}…\" is {longOne.Length} characters; keep each under {MaxPhrasingLength}."));
         }
 
         var citations = ResolveAll(cites, basis, problems);
         if (problems.Count > 0)
         {
-            return (null, string.Join('\n', problems));
+            return (null, problems);
         }
 
         var entry = basis is null
             ? new Entry(id, kind, cleanTitle, cleanPhrasings, cleanText, citations, Source)
             : basis with { Id = id, Title = cleanTitle, Phrasings = cleanPhrasings, Text = cleanText, Citations = citations, Source = Source };
-        return (entry, null);
+        return (entry, []);
     }
 
-    private List<Citation> ResolveAll(IReadOnlyList<string>? cites, Entry? basis, List<string> problems)
+    private List<Citation> ResolveAll(IReadOnlyList<string>? cites, Entry? basis, List<EntryProblem> problems)
     {
         if (cites is null && basis is not null)
         {
@@ -94,20 +94,20 @@ internal sealed class EntryRules(Essay essay)
         var citations = new List<Citation>();
         if (cites is not { Count: > 0 })
         {
-            problems.Add("Cite at least one quote found word for word in the essay: add \"| cite: \\\"…\\\"\".");
+            problems.Add(new EntryProblem(EntryProblem.Cites, "Cite at least one quote found word for word in the essay: add \"| cite: \\\"…\\\"\"."));
             return citations;
         }
 
         if (cites.Count > MaxCites)
         {
-            problems.Add($"There are {cites.Count} quotes; cite at most {MaxCites}.");
+            problems.Add(new EntryProblem(EntryProblem.Cites, $"There are {cites.Count} quotes; cite at most {MaxCites}."));
         }
 
         foreach (var quote in cites)
         {
             if (quote.Length > KnowledgeLoader.MaxQuoteLength)
             {
-                problems.Add($"The quote \"{quote[..40]}…\" is {quote.Length} characters; keep it under {KnowledgeLoader.MaxQuoteLength}.");
+                problems.Add(new EntryProblem(EntryProblem.Cites, $"The quote \"{quote[..40]}…\" is {quote.Length} characters; keep it under {KnowledgeLoader.MaxQuoteLength}."));
                 continue;
             }
 
@@ -118,7 +118,7 @@ internal sealed class EntryRules(Essay essay)
             }
             else
             {
-                problems.Add($"Quote \"{quote}\": {resolution.Problem}. Copy the words exactly as the essay has them.");
+                problems.Add(new EntryProblem(EntryProblem.Cites, $"Quote \"{quote}\": {resolution.Problem}. Copy the words exactly as the essay has them."));
             }
         }
 
@@ -179,4 +179,14 @@ internal sealed class EntryRules(Essay essay)
         && a.Phrasings.SequenceEqual(b.Phrasings, StringComparer.Ordinal)
         && a.Citations.SequenceEqual(b.Citations)
         && Equals(a.Date, b.Date) && Equals(a.Change, b.Change) && Equals(a.Note, b.Note);
+}
+
+/// <summary>A rule an entry breaks, and which of its fields it is about (for a form to show it there).</summary>
+public sealed record EntryProblem(string Field, string Message)
+{
+    public const string Title = "title";
+    public const string Text = "text";
+    public const string Cites = "cites";
+    public const string Phrasings = "phrasings";
+    public const string Id = "id";
 }

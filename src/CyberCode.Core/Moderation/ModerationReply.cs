@@ -52,6 +52,9 @@ public sealed record ModerationReply(ModerationOutcome Outcome, string Text)
     /// <summary>Set by <c>kb export</c>.</summary>
     public ModerationFile? File { get; init; }
 
+    /// <summary>For <see cref="ModerationOutcome.Invalid"/> entries: each broken rule with the field it is about, for forms.</summary>
+    public IReadOnlyList<EntryProblem> Problems { get; init; } = [];
+
     /// <summary>Set by <c>kb misses</c>: each miss as data, for channels that build their own controls (a form to fill, a button per fix).</summary>
     public IReadOnlyList<MissedQuestion> Misses { get; init; } = [];
 }

@@ -111,14 +111,15 @@ public sealed partial class ModerationService(
         var states = await StatesAsync(who.Scope, cancellationToken);
         if (command.EntryId is { } wanted && (!IdPattern().IsMatch(wanted) || Shared.Find(wanted) is not null || states.ContainsKey(wanted)))
         {
-            return new ModerationReply(ModerationOutcome.Invalid, $"The id \"{wanted}\" is taken or not lower-case kebab-case; leave \"id:\" out and one is made from the {(kind == EntryKind.Term ? "term" : "question")}.");
+            var message = $"The id \"{wanted}\" is taken or not lower-case kebab-case; leave \"id:\" out and one is made from the {(kind == EntryKind.Term ? "term" : "question")}.";
+            return new ModerationReply(ModerationOutcome.Invalid, message) { Problems = [new EntryProblem(EntryProblem.Id, message)] };
         }
 
         var id = command.EntryId ?? EntryRules.NewId(kind, command.Title ?? string.Empty, i => Shared.Find(i) is not null || states.ContainsKey(i));
         var (entry, problems) = _rules.Build(id, kind, command.Title, command.Text, command.Cites, command.Phrasings, basis: null);
         if (entry is null)
         {
-            return new ModerationReply(ModerationOutcome.Invalid, "Not added:\n" + problems);
+            return new ModerationReply(ModerationOutcome.Invalid, "Not added:\n" + string.Join('\n', problems.Select(p => p.Message))) { Problems = problems };
         }
 
         // After the rules, so a moderator fixes a quote once rather than hear of it after "force".
@@ -155,7 +156,7 @@ public sealed partial class ModerationService(
         var (entry, problems) = _rules.Build(current.Id, current.Kind, fields.Title, fields.Text, fields.Cites, fields.Phrasings, current);
         if (entry is null)
         {
-            return new ModerationReply(ModerationOutcome.Invalid, $"Not changed ({entryId} stays at revision {revision}):\n" + problems);
+            return new ModerationReply(ModerationOutcome.Invalid, $"Not changed ({entryId} stays at revision {revision}):\n" + string.Join('\n', problems.Select(p => p.Message))) { Problems = problems };
         }
 
         action ??= shared is not null && state?.Entry is null ? EntryActions.Overridden : EntryActions.Edited;

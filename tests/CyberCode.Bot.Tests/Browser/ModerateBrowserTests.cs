@@ -50,6 +50,9 @@ public sealed partial class ModerateBrowserTests(Chromium chromium, ITestOutputH
         await input.FillAsync(KbApiTests.Missed);
         await input.PressAsync("Enter");
         var answer = page.Locator("article.msg.bot").First;
+
+        // The chat page's first load and first answer, on a busy 2-core CI machine, can take over 5 s.
+        await Expect(answer).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(answer).Not.ToHaveClassAsync(new Regex("unanswered"));
         await Expect(answer.Locator("figure.citation blockquote").First).Not.ToBeEmptyAsync();
         Assert.Empty(browser.Errors("401"));

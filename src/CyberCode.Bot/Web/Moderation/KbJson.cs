@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CyberCode.Core.Knowledge;
 using CyberCode.Core.Learning;
 using CyberCode.Core.Moderation;
@@ -71,7 +70,7 @@ internal sealed record KbReplyJson(
         [.. reply.Citations.Select(c => new KbCitationJson(c.PassageId, c.Section, c.Quote, essay.Find(c.PassageId)?.Text))],
         reply.Commands)
     {
-        Fields = reply.Outcome == ModerationOutcome.Invalid ? KbFieldErrors.From(reply.Text) : null,
+        Fields = reply.Outcome == ModerationOutcome.Invalid ? KbFieldErrors.From(reply) : null,
     };
 
     public static string OutcomeName(ModerationOutcome outcome) => outcome.ToString().ToLowerInvariant();
@@ -87,45 +86,16 @@ internal sealed record KbReplyJson(
 }
 
 /// <summary>
-/// Sorts the rule messages of an Invalid reply by the form field they are about, so the page can
-/// show "quote not found; closest passage …" beside the quotes and not in a banner far away.
-/// The messages come from <c>EntryRules</c>, one per line after the first.
+/// The rule messages of an Invalid reply by the form field they are about, so the page can show
+/// "quote not found; closest passage …" beside the quotes and not in a banner far away. A refusal
+/// that is about no field (an import, a scope that cannot change) is under "other".
 /// </summary>
-internal static partial class KbFieldErrors
+internal static class KbFieldErrors
 {
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> From(string text)
-    {
-        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-        {
-            if (line.StartsWith("Not added", StringComparison.Ordinal) || line.StartsWith("Not changed", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var field = line switch
-            {
-                _ when line.StartsWith("Quote ", StringComparison.Ordinal) || line.StartsWith("The quote", StringComparison.Ordinal)
-                    || line.StartsWith("Cite ", StringComparison.Ordinal) || QuotesCount().IsMatch(line) => "cites",
-                _ when line.StartsWith("The term", StringComparison.Ordinal) || line.StartsWith("The question", StringComparison.Ordinal) => "title",
-                _ when line.StartsWith("The definition", StringComparison.Ordinal) || line.StartsWith("The answer", StringComparison.Ordinal) => "text",
-                _ when line.Contains("aliases", StringComparison.Ordinal) || line.Contains("phrasing", StringComparison.Ordinal) => "phrasings",
-                _ when line.StartsWith("The id", StringComparison.Ordinal) => "id",
-                _ => "other",
-            };
-            if (!fields.TryGetValue(field, out var list))
-            {
-                fields[field] = list = [];
-            }
-
-            list.Add(line);
-        }
-
-        return fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal);
-    }
-
-    [GeneratedRegex("^There are \\d+ quotes")]
-    private static partial Regex QuotesCount();
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> From(ModerationReply reply) =>
+        reply.Problems.Count > 0
+            ? reply.Problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => p.Message)], StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["other"] = [reply.Text] };
 }
 
 /// <summary>The misses of <c>kb misses</c> as the page lists them.</summary>
