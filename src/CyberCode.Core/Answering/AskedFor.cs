@@ -15,18 +15,29 @@ namespace CyberCode.Core.Answering;
 internal static partial class AskedFor
 {
     /// <summary>
-    /// 1 when the question asks for a count or a date that the cited text cannot give, or names a
-    /// year when the cited text is dated otherwise ("what did the 2013 gge report conclude"
-    /// answered with the 2010 report), else 0.
+    /// 1 when the question asks for a detail the cited text cannot give (see <see cref="What"/>), else 0.
     /// </summary>
-    public static double Missing(string question, Target target, Essay essay)
+    public static double Missing(string question, Target target, Essay essay) => What(question, target, essay) is null ? 0 : 1;
+
+    /// <summary>
+    /// The detail the question asks for that the cited text cannot give, said for a reader ("a
+    /// number", "a date", "anything about 2013"), or null when there is none: a count or a date
+    /// the text lacks, a year when the text is dated otherwise ("what did the 2013 gge report
+    /// conclude" answered with the 2010 report), or one of <see cref="Lacking"/>'s details.
+    /// </summary>
+    public static string? What(string question, Target target, Essay essay)
     {
+        if (Lacking(question, target, essay) is { } lacking)
+        {
+            return lacking;
+        }
+
         var asksNumber = Number().IsMatch(question);
         var asksDate = !asksNumber && Date().IsMatch(question);
         var years = Year().Matches(question).Select(m => m.Value).ToList();
         if (!asksNumber && !asksDate && years.Count == 0)
         {
-            return 0;
+            return null;
         }
 
         string text;
@@ -51,17 +62,97 @@ internal static partial class AskedFor
         // disclosures"), and "from 2011 to 2015" needs only one of them.
         if (years.Count > 0 && !years.Any(y => text.Contains(y, StringComparison.Ordinal)) && Year().IsMatch(text))
         {
-            return 1;
+            return $"anything about {string.Join(" or ", years.Distinct())} on that";
         }
 
-        var missing = (asksNumber && !Count().IsMatch(Year().Replace(text, " "))) || (asksDate && !Year().IsMatch(text) && !Month().IsMatch(text));
-        return missing ? 1 : 0;
+        if (asksNumber && !Count().IsMatch(Year().Replace(text, " ")))
+        {
+            return "a number for that";
+        }
+
+        return asksDate && !Year().IsMatch(text) && !Month().IsMatch(text) ? "a date for that" : null;
     }
 
-    [GeneratedRegex(@"\bhow (many|much|old|tall|big|large|long|often|far)\b|\bnumber of\b|\bpercent(age)?\b|\bpopulation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The kinds of detail besides counts and dates that students ask for and the essay almost
+    /// never gives, each with the words the cited passages must have to give it: someone's age
+    /// ("how old is xi jinping": "born", "aged", "years old"), what an abbreviation stands for (its
+    /// words, initials in order, in the essay's own text, not in our glossary's definition: the
+    /// citation must show it), where someone lives or something is based ("lives in",
+    /// "headquartered"), and how things stand now ("how many countries have signed by now",
+    /// "currently"), which a 2017 essay can only answer when it speaks of "today" itself.
+    /// </summary>
+    private static string? Lacking(string question, Target target, Essay essay)
+    {
+        var essayText = string.Join(" ", target.Passage is { } passage
+            ? [passage.Text]
+            : target.Entry!.Citations.Select(c => essay.Find(c.PassageId)?.Text ?? c.Quote));
+        if (Age().IsMatch(question) && !AgeGiven().IsMatch(essayText))
+        {
+            return "anyone's age";
+        }
+
+        if (Residence().Match(question) is { Success: true } residence
+            && !essayText.Contains(residence.Groups["verb"].Value[..4], StringComparison.OrdinalIgnoreCase))
+        {
+            return "where that is";
+        }
+
+        if (Now().IsMatch(question) && !NowGiven().IsMatch(essayText))
+        {
+            return "how things stand now: it was published in November 2017";
+        }
+
+        // Only an abbreviation the essay writes in capitals ("ICANN", "CCDCOE"): "what does the
+        // code stand for" asks what the Code is about, not for an expansion.
+        if (StandsFor().Match(question) is { Success: true } expansion)
+        {
+            var acronym = (expansion.Groups["a"].Success ? expansion.Groups["a"].Value : expansion.Groups["b"].Value).Replace(".", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+            var isAbbreviation = acronym.Length is >= 2 and <= 8 && essay.Passages.Any(p => Regex.IsMatch(p.Text, $@"\b{Regex.Escape(acronym)}\b", RegexOptions.CultureInvariant));
+            return isAbbreviation && !Spelled(acronym, essayText) ? $"what {acronym} stands for" : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the text has capitalised words whose initials spell the abbreviation (small words such as "of" skipped).</summary>
+    internal static bool Spelled(string acronym, string text)
+    {
+        var initials = Words().Matches(text)
+            .Select(m => m.Value)
+            .Where(w => !SmallWords.Contains(w))
+            .Select(w => char.IsUpper(w[0]) ? char.ToUpperInvariant(w[0]) : ' ')
+            .ToArray();
+        return new string(initials).Contains(acronym.ToUpperInvariant().Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal) { "of", "on", "for", "the", "and", "in", "to", "at", "&" };
+
+    [GeneratedRegex(@"\bhow old\b|\bwhat is the age of\b|\b(his|her|their)\s+age\b|'s age\b|\b(birth ?date|date of birth|birth year)\b|\bborn\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Age();
+
+    [GeneratedRegex(@"\bborn\b|\baged?\b|\byears? old\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgeGiven();
+
+    [GeneratedRegex(@"\b(?<verb>headquarter(s|ed)?|live[sd]?|living|located|based|resides?|study|studied|(go|went) to (uni|university|college|school))\b(?<=\bwhere\b.*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Residence();
+
+    [GeneratedRegex(@"\b(by now|right now|nowadays|as of (now|today)|anymore|to date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Now();
+
+    [GeneratedRegex(@"\b(now|today|current(ly)?|present)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NowGiven();
+
+    [GeneratedRegex(@"\b(?<a>[a-z.]{2,12})\s+(stands?|is short) for\b|\b(full form|full name|abbreviation|acronym) (of|for)\s+(the\s+)?(?<b>[a-z.]{2,12})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StandsFor();
+
+    [GeneratedRegex(@"[\p{L}&]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\bhow (many|tall)\b|\bhow much (money|funding|cash|does \w+ (cost|spend|pay)|did \w+ (cost|spend|pay)|is spent)\b|\bnumber of\b|\bpercent(age)?\b|\bpopulation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^\s*when\b|\bwhen (did|was|is|were|will|does|do|had|has)\b|\b(what|which) (year|date|month|day)\b|\bhow long ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bwhen (did|was|were|had)\b|\b(what|which) (year|date|month|day)\b|\bhow long ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Date();
 
     [GeneratedRegex(@"\b(19|20)\d\d\b")]

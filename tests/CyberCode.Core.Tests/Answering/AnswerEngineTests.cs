@@ -209,6 +209,16 @@ public sealed class AnswerEngineTests
     }
 
     [Fact]
+    public void Ask_AnAnswerAlsoCitesTheNextBestPassages_DistinctAndAtMostThree()
+    {
+        var answer = Engine.Ask("why was a binding treaty impossible");
+
+        Assert.Equal("I.3", answer.Citations[0].PassageId);
+        Assert.InRange(answer.Citations.Count, 2, 3);
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.PassageId).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public void Ask_EveryCitationIsVerbatimInItsPassage()
     {
         foreach (var q in new[] { "define cyber sovereignty", "what changed in 2015", "timeline", "why norms not a treaty", "search human rights", "what are china's two policy options" })

@@ -35,6 +35,42 @@ public sealed class ConfidenceEvidenceTests
         Assert.Equal(0, AskedFor.Missing("what did the 2010 un gge report call for", PassageTarget("I.4"), Repo.Knowledge.Essay));
     }
 
+    [Theory]
+    [InlineData("what does ccdcoe stand for", "N.6")]
+    [InlineData("where is the sco headquartered", "I.5")]
+    [InlineData("where does snowden live now", "I.8")]
+    [InlineData("how many countries have signed the code by now", "I.9")]
+    [InlineData("how much money does china spend on cyber research", "III.1")]
+    public void AskedFor_ADetailThePassagesNeverGive_IsMissing(string question, string passageId)
+    {
+        Assert.NotNull(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+    }
+
+    [Theory]
+    [InlineData("what does sco stand for", "I.5")]
+    [InlineData("what does the code stand for", "I.13")]
+    [InlineData("how much influence does the us hold over the internet", "I.10")]
+    [InlineData("how big a danger are tech threats nowadays", "I.2")]
+    [InlineData("how do terrorists adapt to the digital age", "I.6")]
+    [InlineData("what did the sco focus on at its tenth birthday", "I.5")]
+    [InlineData("when can a state restrict free speech under the code", "I.15")]
+    public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
+    {
+        Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+    }
+
+    [Fact]
+    public void Ask_ForADetailTheEssayLacks_DeclinesSayingWhichAndOffersTheTopic()
+    {
+        var answer = Engine.Ask("how old is xi jinping");
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerKinds.Decline, answer.Kind);
+        Assert.Contains("doesn't give anyone's age", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Xi Jinping", answer.Suggestions[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, answer.Features!.AskedMissing);
+    }
+
     [Fact]
     public void AskedFor_AYearIsNotACount()
     {
