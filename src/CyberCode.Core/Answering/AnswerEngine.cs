@@ -119,14 +119,20 @@ public sealed partial class AnswerEngine : IDisposable
     private Answer Define(string question, string term)
     {
         var key = KnowledgeIndex.TermKey(term);
+        // "what does ICANN stand for" finds the term, but when the essay never spells the name out
+        // the cited passage cannot show it: say so rather than answer from our own definition.
         if (_index.Terms.TryGetValue(key, out var entry) || _index.Terms.TryGetValue(key.Replace(" ", string.Empty, StringComparison.Ordinal), out entry))
         {
-            return FromEntry(question, entry, 1.0, plan: null, ranked: null);
+            return AskedFor.What(question, Target.ForEntry(entry), Essay) is { } lacking
+                ? NotGiven(question, lacking, Target.ForEntry(entry))
+                : FromEntry(question, entry, 1.0, plan: null, ranked: null);
         }
 
         if (ClosestTerm(key) is { } close)
         {
-            return FromEntry(question, close, 0.9, plan: null, ranked: null);
+            return AskedFor.What(question, Target.ForEntry(close), Essay) is { } lacking
+                ? NotGiven(question, lacking, Target.ForEntry(close))
+                : FromEntry(question, close, 0.9, plan: null, ranked: null);
         }
 
         // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
@@ -182,7 +188,7 @@ public sealed partial class AnswerEngine : IDisposable
         // not answer. On our choosing set this fired on 13 questions, all of them to be declined.
         if (notGiven is not null)
         {
-            return NotGiven(question, notGiven, top) with { Features = features };
+            return NotGiven(question, notGiven, top.Target) with { Features = features };
         }
 
         var semanticReady = top.Semantic is not null;
@@ -322,9 +328,9 @@ public sealed partial class AnswerEngine : IDisposable
     }
 
     /// <summary>A decline that says which detail the essay lacks, and offers the topic it does cover.</summary>
-    private static Answer NotGiven(string question, string detail, Candidate top)
+    private static Answer NotGiven(string question, string detail, Target target)
     {
-        var topic = top.Target.Entry is { } entry ? SuggestionFor(entry) : $"source {top.Target.Passage!.Id}";
+        var topic = target.Entry is { } entry ? SuggestionFor(entry) : $"source {target.Passage!.Id}";
         return new Answer(question, false, AnswerKinds.Decline,
             $"The essay doesn't give {detail}, so I'd rather not guess. It does cover a related topic: try \"{topic}\", or type \"help\".",
             0, [], [topic, .. Starters.Where(s => !s.Equals(topic, StringComparison.OrdinalIgnoreCase)).Take(2)]);

@@ -109,7 +109,7 @@ internal static partial class AskedFor
         {
             var acronym = (expansion.Groups["a"].Success ? expansion.Groups["a"].Value : expansion.Groups["b"].Value).Replace(".", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
             var isAbbreviation = acronym.Length is >= 2 and <= 8 && essay.Passages.Any(p => Regex.IsMatch(p.Text, $@"\b{Regex.Escape(acronym)}\b", RegexOptions.CultureInvariant));
-            return isAbbreviation && !Spelled(acronym, essayText) ? $"what {acronym} stands for" : null;
+            return isAbbreviation && !Spelled(acronym, essayText) ? $"the words {acronym} stands for" : null;
         }
 
         return null;

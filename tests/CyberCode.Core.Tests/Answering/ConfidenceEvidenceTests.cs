@@ -72,6 +72,20 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Fact]
+    public void Ask_WhatAnAbbreviationStandsFor_OnlyWhenTheEssaySpellsItOut()
+    {
+        // The essay writes "ICANN" but never its full name; our glossary does, the citation cannot.
+        var icann = Engine.Ask("what does ICANN stand for");
+        Assert.False(icann.Answered);
+        Assert.Contains("the words ICANN stands for", icann.Text, StringComparison.Ordinal);
+        Assert.Equal("define ICANN", icann.Suggestions[0]);
+
+        var wcit = Engine.Ask("what does WCIT stand for");
+        Assert.True(wcit.Answered);
+        Assert.Contains("World Conference on International Telecommunications", wcit.Citations[0].PassageText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AskedFor_AYearIsNotACount()
     {
         // II.5 names 2014 and 2015 but no count: a year must not pass for "how many".
