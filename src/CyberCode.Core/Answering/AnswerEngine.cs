@@ -330,7 +330,10 @@ public sealed partial class AnswerEngine : IDisposable
     /// <summary>A decline that says which detail the essay lacks, and offers the topic it does cover.</summary>
     private static Answer NotGiven(string question, string detail, Target target)
     {
-        var topic = target.Entry is { } entry ? SuggestionFor(entry) : $"source {target.Passage!.Id}";
+        // An event's or a change's first phrasing may ask for the very detail ("when did …"): offer its title.
+        var topic = target.Entry is { } entry
+            ? entry.Kind is EntryKind.Event or EntryKind.Change ? entry.Title : SuggestionFor(entry)
+            : $"source {target.Passage!.Id}";
         return new Answer(question, false, AnswerKinds.Decline,
             $"The essay doesn't give {detail}, so I'd rather not guess. It does cover a related topic: try \"{topic}\", or type \"help\".",
             0, [], [topic, .. Starters.Where(s => !s.Equals(topic, StringComparison.OrdinalIgnoreCase)).Take(2)]);

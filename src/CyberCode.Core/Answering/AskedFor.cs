@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CyberCode.Core.Knowledge;
 
@@ -40,20 +41,15 @@ internal static partial class AskedFor
             return null;
         }
 
-        string text;
-        if (target.Passage is { } passage)
+        // Only the essay's own text counts, as the citation must show the answer: an event's date
+        // in our timeline may be inferred ("the Trump administration's executive order", 2017), and
+        // an entry's answer is our wording. An event dated relative to another ("a year earlier")
+        // is dated by the essay too.
+        var text = CitedText(target, essay);
+        if (asksDate && target.Entry?.Date is { } date)
         {
-            text = passage.Text;
-        }
-        else
-        {
-            var entry = target.Entry!;
-            var cited = entry.Citations.Select(c => essay.Find(c.PassageId)?.Text ?? c.Quote);
-            text = string.Join(" ", cited.Prepend(entry.Text).Prepend(entry.Title).Append(entry.Date?.ToString() ?? string.Empty));
-            if (asksDate && entry.Date is not null)
-            {
-                asksDate = false;
-            }
+            // An event answers "when" when the essay dates it: its own year, not any year nearby.
+            return text.Contains(date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || Relative().IsMatch(text) ? null : "a date for that";
         }
 
         // A text dated otherwise and naming none of the question's years is about another time
@@ -84,9 +80,7 @@ internal static partial class AskedFor
     /// </summary>
     private static string? Lacking(string question, Target target, Essay essay)
     {
-        var essayText = string.Join(" ", target.Passage is { } passage
-            ? [passage.Text]
-            : target.Entry!.Citations.Select(c => essay.Find(c.PassageId)?.Text ?? c.Quote));
+        var essayText = CitedText(target, essay);
         if (Age().IsMatch(question) && !AgeGiven().IsMatch(essayText))
         {
             return "anyone's age";
@@ -114,6 +108,12 @@ internal static partial class AskedFor
 
         return null;
     }
+
+    /// <summary>The essay's text of the passages a target would cite.</summary>
+    private static string CitedText(Target target, Essay essay) =>
+        target.Passage is { } passage
+            ? passage.Text
+            : string.Join(" ", target.Entry!.Citations.Select(c => c.PassageId).Distinct(StringComparer.Ordinal).Select(id => essay.Find(id)?.Text ?? string.Empty));
 
     /// <summary>Whether the text has capitalised words whose initials spell the abbreviation (small words such as "of" skipped).</summary>
     internal static bool Spelled(string acronym, string text)
@@ -155,13 +155,17 @@ internal static partial class AskedFor
     [GeneratedRegex(@"\bwhen (did|was|were|had)\b|\b(what|which) (year|date|month|day)\b|\bhow long ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Date();
 
+    [GeneratedRegex(@"\ba year (earlier|later|before|after)\b|\bthe (following|same|next|previous) year\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Relative();
+
     [GeneratedRegex(@"\b(19|20)\d\d\b")]
     private static partial Regex Year();
 
     [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")]
     private static partial Regex Month();
 
-    // A count: digits (years taken out first) or a number word.
-    [GeneratedRegex(@"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|half|percent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A count: digits (years taken out first) or a number word; not "one", which is far more often
+    // a pronoun ("one of the most severe problems") than a count.
+    [GeneratedRegex(@"\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|millions|billion|billions|half|percent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Count();
 }

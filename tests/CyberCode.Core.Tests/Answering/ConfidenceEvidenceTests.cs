@@ -86,6 +86,19 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Fact]
+    public void Ask_WhenForAnEventTheEssayDoesNotDate_Declines_ButOneItDatesIsAnswered()
+    {
+        // Our timeline places the executive order in 2017 by inference; the essay gives no date.
+        var order = Engine.Ask("when did trump sign the cybersecurity executive order");
+        Assert.False(order.Answered);
+        Assert.Contains("a date", order.Text, StringComparison.Ordinal);
+
+        var yekaterinburg = Engine.Ask("when was the yekaterinburg agreement signed");
+        Assert.True(yekaterinburg.Answered, yekaterinburg.Text);
+        Assert.Equal("I.6", yekaterinburg.Citations[0].PassageId);
+    }
+
+    [Fact]
     public void AskedFor_AYearIsNotACount()
     {
         // II.5 names 2014 and 2015 but no count: a year must not pass for "how many".
