@@ -37,11 +37,11 @@ public sealed class CardTests
         {
             var c = answer.Citations[i];
             var texts = containers[i]["items"]!.AsArray().Select(t => t!["text"]!.GetValue<string>()).ToList();
-            Assert.Contains($"\u201C{c.Quote}\u201D", texts);
-            Assert.Contains($"{c.PassageId} \u00B7 {c.Section}", texts);
+            Assert.Contains($"\u201C{CardMarkdown.Escape(c.Quote)}\u201D", texts);
+            Assert.Contains($"{c.PassageId} \u00B7 {CardMarkdown.Escape(c.Section)}", texts);
             if (c.PassageText.Length > c.Quote.Length)
             {
-                Assert.Contains(c.PassageText, texts);
+                Assert.Contains(CardMarkdown.Escape(c.PassageText), texts);
                 Assert.Equal("Action.ToggleVisibility", containers[i]["selectAction"]!["type"]!.GetValue<string>());
             }
         }

@@ -10,8 +10,11 @@ namespace CyberCode.Core.Answering;
 /// ("how many internet users does china have", "how old is xi jinping"): the closest passage is
 /// about the right topic, so neither words nor meaning can tell it from a real answer, but it
 /// holds no number. A question after a count must be answered by a passage with a count in it,
-/// one after a date by a passage (or an event) with a date in it, and one that names a year by
-/// a text that names that year.
+/// one after a date by a passage (or an event the essay dates) with a date in it, and one that
+/// names a year by a text that names that year; likewise someone's age, what an abbreviation
+/// stands for, where someone lives or something is based, and how things stand now. Only the
+/// essay's text counts, never our entries' wording: the citation has to show the answer.
+/// <see cref="AnswerEngine"/> declines such a question, saying which detail is missing.
 /// </summary>
 internal static partial class AskedFor
 {
@@ -115,18 +118,21 @@ internal static partial class AskedFor
             ? passage.Text
             : string.Join(" ", target.Entry!.Citations.Select(c => c.PassageId).Distinct(StringComparer.Ordinal).Select(id => essay.Find(id)?.Text ?? string.Empty));
 
-    /// <summary>Whether the text has capitalised words whose initials spell the abbreviation (small words such as "of" skipped).</summary>
+    /// <summary>
+    /// Whether the text has words in a row whose initials spell the abbreviation (small words such
+    /// as "of" skipped; any case, since the essay writes "information and communication technologies").
+    /// </summary>
     internal static bool Spelled(string acronym, string text)
     {
         var initials = Words().Matches(text)
             .Select(m => m.Value)
             .Where(w => !SmallWords.Contains(w))
-            .Select(w => char.IsUpper(w[0]) ? char.ToUpperInvariant(w[0]) : ' ')
+            .Select(w => char.ToUpperInvariant(w[0]))
             .ToArray();
         return new string(initials).Contains(acronym.ToUpperInvariant().Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal) { "of", "on", "for", "the", "and", "in", "to", "at", "&" };
+    private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "on", "for", "the", "and", "in", "to", "at", "&" };
 
     [GeneratedRegex(@"\bhow old\b|\bwhat is the age of\b|\b(his|her|their)\s+age\b|'s age\b|\b(birth ?date|date of birth|birth year)\b|\bborn\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Age();

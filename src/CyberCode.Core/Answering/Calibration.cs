@@ -44,13 +44,14 @@ internal sealed record ConfidenceFeatures(
 /// the choosing set (top1 + abstain, averaged over four shuffles: 1.616 with the first eight
 /// features, 1.625 with these three). A margin of meaning between the best two passages and an
 /// unweighted share of unknown words were tried too and left out: they did not move that score.
-/// The default below is still the 8-feature model (the new features get no weight); the refit
-/// that uses them is in <see cref="Tuning"/>'s remarks, with why it is not the default yet.
+/// Since the evening of 2026-11-26 the default uses all eleven; a question that asks for a detail
+/// the cited passages cannot hold is declined outright before this model is asked (see
+/// <see cref="AskedFor"/>), so <see cref="ConfidenceFeatures.AskedMissing"/> only matters to the fit.
 /// </para>
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.44, [2.39, 2.52, 2.61, 2.81, 0.29, -1.41, 0.01, 0.70]);
+    public static Calibration Default { get; } = new(-6.96, [3.19, 3.07, 3.00, 2.53, -1.28, -0.82, 0.74, 1.78, 1.33, -4.30, -0.94]);
 
     public double Probability(ConfidenceFeatures features)
     {
