@@ -309,21 +309,16 @@ public sealed partial class AnswerEngine : IDisposable
                 break;
             }
 
-            AnswerCitation cite;
-            if (other.Target.Passage is { } p)
+            // The sentence of that passage closest to the question, not the other entry's own
+            // quote, which answers another question and may read oddly alone.
+            var passage = other.Target.Passage ?? Essay.Find(other.Target.Entry!.Citations[0].PassageId);
+            if (passage is null || citations.Any(c => c.PassageId == passage.Id))
             {
-                var (start, length) = BestSentence(p, plan);
-                cite = Passages.Cite(p, start, length);
-            }
-            else
-            {
-                cite = Passages.Cite(other.Target.Entry!.Citations[0], Essay);
+                continue;
             }
 
-            if (citations.All(c => c.PassageId != cite.PassageId))
-            {
-                citations.Add(cite);
-            }
+            var (start, length) = BestSentence(passage, plan);
+            citations.Add(Passages.Cite(passage, start, length));
         }
     }
 
