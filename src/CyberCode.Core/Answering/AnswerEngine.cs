@@ -327,10 +327,15 @@ public sealed partial class AnswerEngine : IDisposable
     {
         // An event's or a change's first phrasing may ask for the very detail ("when did …"): offer its title.
         var topic = target.Entry is { } entry
-            ? entry.Kind is EntryKind.Event or EntryKind.Change ? entry.Title : SuggestionFor(entry)
+            ? entry.Kind switch
+            {
+                EntryKind.Event => entry.Title,
+                EntryKind.Change => $"what changed: {entry.Title}",
+                _ => SuggestionFor(entry),
+            }
             : $"source {target.Passage!.Id}";
         return new Answer(question, false, AnswerKinds.Decline,
-            $"The essay doesn't give {detail}, so I'd rather not guess. It does cover a related topic: try \"{topic}\", or type \"help\".",
+            $"The essay {detail}, so I'd rather not guess. It does cover a related topic: try \"{topic}\", or type \"help\".",
             0, [], [topic, .. Starters.Where(s => !s.Equals(topic, StringComparison.OrdinalIgnoreCase)).Take(2)]);
     }
 

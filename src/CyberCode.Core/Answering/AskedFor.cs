@@ -24,8 +24,9 @@ internal static partial class AskedFor
     public static double Missing(string question, Target target, Essay essay) => What(question, target, essay) is null ? 0 : 1;
 
     /// <summary>
-    /// The detail the question asks for that the cited text cannot give, said for a reader ("a
-    /// number", "a date", "anything about 2013"), or null when there is none: a count or a date
+    /// What the essay lacks for the question, as the rest of a sentence that starts "The essay"
+    /// ("doesn't give a number for that", "doesn't spell out what ICANN stands for"), or null when
+    /// nothing is missing: a count or a date
     /// the text lacks, a year when the text is dated otherwise ("what did the 2013 gge report
     /// conclude" answered with the 2010 report), or one of <see cref="Lacking"/>'s details.
     /// </summary>
@@ -52,7 +53,7 @@ internal static partial class AskedFor
         if (asksDate && target.Entry?.Date is { } date)
         {
             // An event answers "when" when the essay dates it: its own year, not any year nearby.
-            return text.Contains(date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || Relative().IsMatch(text) ? null : "a date for that";
+            return text.Contains(date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || Relative().IsMatch(text) ? null : "doesn't give a date for that";
         }
 
         // A text dated otherwise and naming none of the question's years is about another time
@@ -61,15 +62,15 @@ internal static partial class AskedFor
         // disclosures"), and "from 2011 to 2015" needs only one of them.
         if (years.Count > 0 && !years.Any(y => text.Contains(y, StringComparison.Ordinal)) && Year().IsMatch(text))
         {
-            return $"anything about {string.Join(" or ", years.Distinct())} on that";
+            return $"doesn't say anything about {string.Join(" or ", years.Distinct())} on that";
         }
 
         if (asksNumber && !Count().IsMatch(Year().Replace(text, " ")))
         {
-            return "a number for that";
+            return "doesn't give a number for that";
         }
 
-        return asksDate && !Year().IsMatch(text) && !Month().IsMatch(text) ? "a date for that" : null;
+        return asksDate && !Year().IsMatch(text) && !Month().IsMatch(text) ? "doesn't give a date for that" : null;
     }
 
     /// <summary>
@@ -86,18 +87,18 @@ internal static partial class AskedFor
         var essayText = CitedText(target, essay);
         if (Age().IsMatch(question) && !AgeGiven().IsMatch(essayText))
         {
-            return "anyone's age";
+            return "doesn't give anyone's age";
         }
 
         if (Residence().Match(question) is { Success: true } residence
             && !essayText.Contains(residence.Groups["verb"].Value[..4], StringComparison.OrdinalIgnoreCase))
         {
-            return "where that is";
+            return "doesn't say where that is";
         }
 
         if (Now().IsMatch(question) && !NowGiven().IsMatch(essayText))
         {
-            return "how things stand now: it was published in November 2017";
+            return "can't say how things stand now (it was published in November 2017)";
         }
 
         // Only an abbreviation the essay writes in capitals ("ICANN", "CCDCOE"): "what does the
@@ -106,7 +107,7 @@ internal static partial class AskedFor
         {
             var acronym = (expansion.Groups["a"].Success ? expansion.Groups["a"].Value : expansion.Groups["b"].Value).Replace(".", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
             var isAbbreviation = acronym.Length is >= 2 and <= 8 && essay.Passages.Any(p => Regex.IsMatch(p.Text, $@"\b{Regex.Escape(acronym)}\b", RegexOptions.CultureInvariant));
-            return isAbbreviation && !Spelled(acronym, essayText) ? $"the words {acronym} stands for" : null;
+            return isAbbreviation && !Spelled(acronym, essayText) ? $"doesn't spell out what {acronym} stands for" : null;
         }
 
         return null;
