@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.96, [3.19, 3.07, 3.00, 2.53, -1.28, -0.82, 0.74, 1.78, 1.33, -4.30, -0.94]);
+    public static Calibration Default { get; } = new(-6.43, [3.08, 2.98, 2.69, 2.14, -1.69, -0.58, 0.91, 1.51, 1.48, -4.32, -0.51]);
 
     public double Probability(ConfidenceFeatures features)
     {

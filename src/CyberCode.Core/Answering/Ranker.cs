@@ -62,7 +62,9 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
             }
         }
 
-        var coverage = Math.Pow(plan.Coverage, tuning.CoverageExponent);
+        // Words alone keep coverage^1 (issue 2 chose their thresholds with it); with the model the
+        // exponent is chosen together with the fusion and the calibration.
+        var coverage = Math.Pow(plan.Coverage, semantic is null ? 1.0 : tuning.CoverageExponent);
         var candidates = new List<Candidate>(lexical.Count);
         foreach (var (key, bm25) in lexical)
         {
