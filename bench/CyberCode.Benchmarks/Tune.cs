@@ -61,7 +61,9 @@ internal static class Tune
             }
 
             var calibration = Fit(outcomes);
-            var probabilities = outcomes.Select(o => o.Answer.Features is { } f ? calibration.Probability(f) : o.Answer.Confidence).ToArray();
+            var probabilities = args.Contains("--in-sample")
+                ? outcomes.Select(o => o.Answer.Features is { } f ? calibration.Probability(f) : o.Answer.Confidence).ToArray()
+                : OutOfFold(outcomes);
             for (var threshold = 0.2; threshold <= 0.9; threshold += 0.025)
             {
                 var (top1, top3, abstain) = Score(outcomes, probabilities, threshold);
@@ -86,7 +88,9 @@ internal static class Tune
 
         var best = ranked[0];
         var c = best.Tuning.Calibration;
-        var bestProbabilities = best.Outcomes.Select(o => o.Answer.Features is { } f ? c.Probability(f) : o.Answer.Confidence).ToArray();
+        var bestProbabilities = args.Contains("--in-sample")
+            ? best.Outcomes.Select(o => o.Answer.Features is { } f ? c.Probability(f) : o.Answer.Confidence).ToArray()
+            : OutOfFold(best.Outcomes);
         var suggestFrom = SuggestThreshold(best.Outcomes, bestProbabilities, best.Tuning.CalibratedAnswerThreshold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  calibration: {c}; suggestions from {suggestFrom:0.000}"));
@@ -201,6 +205,37 @@ internal static class Tune
             answerable.Count(i => outcomes[i].Top1 && Given(i)) / (double)Math.Max(1, answerable.Count),
             answerable.Count(i => outcomes[i].Top3 && Given(i)) / (double)Math.Max(1, answerable.Count),
             abstain.Count(i => !Given(i)) / (double)Math.Max(1, abstain.Count));
+    }
+
+    /// <summary>
+    /// Each question's probability from a confidence model fitted without it (5 folds, averaged
+    /// over 3 shuffles), so the thresholds are chosen on questions the model did not learn from, as
+    /// they will meet new questions. Chosen in-sample, the answer threshold sat just where the
+    /// fitted model declined 0.90 of the choosing set's unanswerable questions, and on new ones it
+    /// declined fewer (holdout 0.821). <c>--in-sample</c> restores the old way, for comparison.
+    /// </summary>
+    private static double[] OutOfFold(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        const int folds = 5, shuffles = 3;
+        var sum = new double[outcomes.Count];
+        for (var seed = 1; seed <= shuffles; seed++)
+        {
+            var random = new Random(seed);
+            var fold = Enumerable.Range(0, outcomes.Count).OrderBy(_ => random.Next()).Select((i, k) => (i, k % folds)).ToDictionary(x => x.i, x => x.Item2);
+            for (var f = 0; f < folds; f++)
+            {
+                var model = Fit([.. outcomes.Where((_, i) => fold[i] != f)]);
+                for (var i = 0; i < outcomes.Count; i++)
+                {
+                    if (fold[i] == f)
+                    {
+                        sum[i] += outcomes[i].Answer.Features is { } x ? model.Probability(x) : outcomes[i].Answer.Confidence;
+                    }
+                }
+            }
+        }
+
+        return [.. sum.Select(p => p / shuffles)];
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace CyberCode.Core.Answering;
 /// holds no number. A question after a count must be answered by a passage with a count in it,
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
-/// stands for, where someone lives or something is based, and how things stand now. Only the
+/// stands for, where someone lives or something is based, how things stand now, a numbered article or
+/// section the essay never discusses, and anyone's contact details. Only the
 /// essay's text counts, never our entries' wording: the citation has to show the answer.
 /// <see cref="AnswerEngine"/> declines such a question, saying which detail is missing.
 /// </summary>
@@ -101,6 +102,22 @@ internal static partial class AskedFor
             return "can't say how things stand now (it was published in November 2017)";
         }
 
+        // "what does article 20 of the iccpr say", "is section 66a still law": a numbered provision
+        // the cited passages never name is one the essay does not discuss, however close its topic
+        // ("article 19" is in the essay; "article 20" is not). "2(f)" and "2f" are the same.
+        if (Provision().Match(question) is { Success: true } provision
+            && !Regex.IsMatch(essayText.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal),
+                $@"\b{Regex.Escape(provision.Groups["number"].Value.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal))}\b",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            return $"doesn't discuss {provision.Groups["kind"].Value.ToLowerInvariant()} {provision.Groups["number"].Value}";
+        }
+
+        if (Contact().IsMatch(question))
+        {
+            return "doesn't give anyone's contact details";
+        }
+
         // Only an abbreviation the essay writes in capitals ("ICANN", "CCDCOE"): "what does the
         // code stand for" asks what the Code is about, not for an expansion.
         if (StandsFor().Match(question) is { Success: true } expansion)
@@ -152,6 +169,12 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(?<a>[a-z.]{2,12})\s+(stands?|is short) for\b|\b(full form|full name|abbreviation|acronym) (of|for)\s+(the\s+)?(?<b>[a-z.]{2,12})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StandsFor();
+
+    [GeneratedRegex(@"\b(?<kind>article|art\.|section|paragraph|para|clause|chapter|resolution)\s+(?<number>\d+(\([a-z0-9]+\)|[a-z])?)(?![\w(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Provision();
+
+    [GeneratedRegex(@"\b(e-?mail|email address|phone number|telephone|cell number|contact (details|info|information)|twitter|instagram|linkedin|facebook page)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Contact();
 
     [GeneratedRegex(@"[\p{L}&]+")]
     private static partial Regex Words();

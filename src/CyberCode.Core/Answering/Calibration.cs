@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.43, [3.08, 2.98, 2.69, 2.14, -1.69, -0.58, 0.91, 1.51, 1.48, -4.32, -0.51]);
+    public static Calibration Default { get; } = new(-6.93, [3.00, 3.17, 2.88, 2.22, -1.27, -0.62, 0.85, 1.52, 1.49, -4.41, -0.59]);
 
     public double Probability(ConfidenceFeatures features)
     {

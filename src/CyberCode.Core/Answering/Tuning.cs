@@ -41,12 +41,12 @@ internal sealed record Tuning(
     double Lexical = 0.15,
     double AnswerThreshold = 0.5,
     double SuggestThreshold = 0.3,
-    double CoverageExponent = 1.5,
+    double CoverageExponent = 1.0,
     double SemanticWeight = 0.4,
     double SemanticFloor = 0.2,
     double SemanticCeiling = 0.9,
-    double CalibratedAnswerThreshold = 0.425,
-    double CalibratedSuggestThreshold = 0.4)
+    double CalibratedAnswerThreshold = 0.45,
+    double CalibratedSuggestThreshold = 0.425)
 {
     public static Tuning Default { get; } = new();
 

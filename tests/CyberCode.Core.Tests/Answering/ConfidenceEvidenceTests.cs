@@ -86,6 +86,39 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Fact]
+    public void Ask_ANumberedArticleTheEssayNeverDiscusses_Declines_ButOneItDoesIsAnswered()
+    {
+        // The essay quotes article 19 of the ICCPR; article 20 is close in topic and absent.
+        var twenty = Engine.Ask("what does article 20 of the iccpr say");
+        Assert.False(twenty.Answered);
+        Assert.Contains("doesn't discuss article 20", twenty.Text, StringComparison.Ordinal);
+
+        var nineteen = Engine.Ask("what does article 19 of the iccpr say");
+        Assert.True(nineteen.Answered, nineteen.Text);
+        Assert.Contains("article 19", nineteen.Citations[0].PassageText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("what does paragraph 2(f) say", "I.14")]
+    [InlineData("what does paragraph 2f say", "I.14")]
+    [InlineData("what is in paragraph 2(7) of the 2015 draft", "I.15")]
+    public void AskedFor_AParagraphThePassageNames_IsNotMissing(string question, string passageId)
+    {
+        Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+    }
+
+    [Theory]
+    [InlineData("whats xiaotong liu's email address")]
+    [InlineData("what is the author's phone number")]
+    public void Ask_ForContactDetails_Declines(string question)
+    {
+        var answer = Engine.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Contains("contact details", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_WhenForAnEventTheEssayDoesNotDate_Declines_ButOneItDatesIsAnswered()
     {
         // Our timeline places the executive order in 2017 by inference; the essay gives no date.
