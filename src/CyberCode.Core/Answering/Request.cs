@@ -124,7 +124,7 @@ internal static partial class RequestParser
     [GeneratedRegex(@"^/?(?:search|find|grep|lookup|look up)\s+(?:for\s+)?(?<words>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Search();
 
-    [GeneratedRegex(@"^(?:/?changes|what changed|what(?:'s| has| is)? (?:changed|new|different)(?: in (?:the )?2015(?: version| draft)?)?|what changed in (?:the )?(?:2015|code)(?: version| draft)?|compare(?: .*)?|(?:2011|2015)\s*(?:vs\.?|versus|v|and|to|-)\s*(?:2011|2015)(?: versions?| drafts?)?|(?:what are )?(?:the )?differences?(?: between (?:the )?(?:2011 and 2015|2015 and 2011|two|versions|drafts)(?: versions| drafts)?)?|how did the code change|how (?:did|has) the code changed?)$")]
+    [GeneratedRegex(@"^(?:/?changes|what changed|what(?:'s| has| is)? (?:changed|new|different)(?: in (?:the )?2015(?: version| draft)?)?|what changed in (?:the )?(?:2015|code)(?: version| draft)?|compare(?: .*)?|(?:2011|2015)\s*(?:vs\.?|versus|v|and|to|-)\s*(?:2011|2015)(?: versions?| drafts?)?|(?:what(?:'s|s| is| are)? )?(?:the )?(?:differences?|diffs?)(?: between (?:the )?(?:2011 and 2015|2015 and 2011|two|versions|drafts)(?: (?:versions?|drafts?|codes?))?)?|how did the code change|how (?:did|has) the code changed?)$")]
     private static partial Regex Changes();
 
     [GeneratedRegex(@"^(?:/?timeline|chronology|key dates|dates|events|history|show (?:me )?the timeline|(?:give me )?(?:a |the )?timeline(?: of (?:events|the code|the essay))?)$")]

@@ -35,6 +35,8 @@ public sealed class AnswerEngineTests
     [InlineData("what changed in 2015")]
     [InlineData("changes")]
     [InlineData("compare 2011 2015")]
+    [InlineData("diff between 2011 and 2015 draft")]
+    [InlineData("whats the difference between the two versions")]
     public void Ask_Changes_ListsEachChangeWithItsPassage(string question)
     {
         var answer = Engine.Ask(question);
