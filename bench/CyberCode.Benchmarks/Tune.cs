@@ -10,8 +10,8 @@ namespace CyberCode.Benchmarks;
 
 /// <summary>
 /// <c>--tune</c>: chooses the ranking and fusion weights and both thresholds by measurement.
-/// All of our own questions (bench/eval/own.jsonl) choose; bench/eval/holdout.jsonl, written
-/// from the essay alone without looking at the knowledge or the bot, checks; and
+/// Our own questions in bench/eval/own.jsonl and tune.jsonl choose; bench/eval/holdout.jsonl and
+/// holdout2.jsonl, written from the essay alone without looking at the knowledge or the bot, check; and
 /// ../shared/eval/dev.jsonl, when present, is only reported, never fitted on. Every setting is run
 /// once with the thresholds at zero, so each item's confidence and correctness is known and every
 /// threshold can be scored without re-running.
@@ -30,6 +30,7 @@ internal static class Tune
         using var engine = AnswerEngine.Create(knowledge, matcher);
         var choose = Read(Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")).Concat(Read(Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl"))).ToList();
         var holdout = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout.jsonl");
+        var holdout2 = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout2.jsonl");
         var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
         var quick = args.Contains("--quick");
         if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Length)
@@ -103,6 +104,11 @@ internal static class Tune
                 Report("  the pick on holdout (check)", pick, Read(holdout));
             }
 
+            if (File.Exists(holdout2))
+            {
+                Report("  the pick on holdout2 (check)", pick, Read(holdout2));
+            }
+
             if (File.Exists(dev))
             {
                 Report("  the pick on dev (check)", pick, Read(dev));
@@ -119,6 +125,11 @@ internal static class Tune
             {
                 Report("holdout, always answering", always, Read(holdout));
             }
+
+            if (File.Exists(holdout2))
+            {
+                Report("holdout2, always answering", always, Read(holdout2));
+            }
         }
 
         var misses = args.Contains("--misses");
@@ -126,6 +137,11 @@ internal static class Tune
         if (File.Exists(holdout))
         {
             Report("holdout (check)", engine, Read(holdout), misses && args.Contains("--holdout-misses"));
+        }
+
+        if (File.Exists(holdout2))
+        {
+            Report("holdout2 (check)", engine, Read(holdout2));
         }
 
         if (File.Exists(dev))

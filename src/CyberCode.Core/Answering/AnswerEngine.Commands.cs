@@ -206,6 +206,12 @@ public sealed partial class AnswerEngine
             "the changes between the 2011 and 2015 drafts (\"what changed in 2015\"), the timeline, or type \"help\".",
             Round(confidence), [], Starters);
 
+    private static Answer DeclineWithTopics(string question, double confidence, IReadOnlyList<string> topics) =>
+        new(question, false, AnswerKinds.Decline,
+            "I can't find that in the essay, and I'd rather not guess. The closest topics it does cover are below; " +
+            "pick one, ask in other words, or type \"help\".",
+            Round(confidence), [], topics);
+
     private static Answer OutsideTheEssay(string question, int year, int first, int last) =>
         new(question, false, AnswerKinds.Decline,
             $"The essay never mentions {year}: it was published in November 2017, and the events it discusses run from {first} to {last}. " +

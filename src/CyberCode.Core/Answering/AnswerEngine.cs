@@ -16,6 +16,9 @@ public sealed partial class AnswerEngine : IDisposable
     /// <summary>How many of an entry's own quotes an answer shows before the "see also" passage.</summary>
     private const int MaxEntryCitations = 2;
 
+    /// <summary>With semantic matching, from this probability a decline offers the closest topics rather than the starters.</summary>
+    internal const double RelatedTopicsFloor = 0.2;
+
     /// <summary>How many passages an answer cites at most: its own quotes, then runners-up.</summary>
     internal const int MaxCitations = 3;
 
@@ -205,8 +208,18 @@ public sealed partial class AnswerEngine : IDisposable
         }
 
         var suggestions = SuggestionsFrom(ranked);
-        return (confidence >= suggestAt && suggestions.Count > 0
-            ? new Answer(question, false, AnswerKinds.Suggestions, "I'm not sure I understood. Did you mean one of these?", Round(confidence), [], suggestions)
+        if (confidence >= suggestAt && suggestions.Count > 0)
+        {
+            return new Answer(question, false, AnswerKinds.Suggestions, "I'm not sure I understood. Did you mean one of these?", Round(confidence), [], suggestions) { Features = features };
+        }
+
+        // Too unsure to answer or to ask "did you mean", but not far off: most questions here are
+        // on the essay's topic (on our choosing set, from p 0.2 up to the "did you mean" threshold,
+        // 13 answerable questions whose passage was among the first three and 25 to decline, most
+        // of them after a detail of a topic the essay covers, against 3 and 77 below 0.2). Still a
+        // decline, but the buttons offer the closest topics instead of the general starters.
+        return (semanticReady && confidence >= RelatedTopicsFloor && suggestions.Count > 0
+            ? DeclineWithTopics(question, confidence, suggestions)
             : Decline(question, confidence)) with { Features = features };
     }
 

@@ -80,4 +80,22 @@ public sealed class FusionTests
         Assert.NotEmpty(suggested.Suggestions);
         Assert.Equal(AnswerKinds.Decline, stricter.Ask(question).Kind);
     }
+
+    [Fact]
+    public void Decline_NearTheEssaysTopic_OffersTheClosestTopics_FarFromIt_TheStarters()
+    {
+        // Thresholds out of reach, so both are declined; what differs is what the buttons offer.
+        using var unsure = Engine.WithTuning(Tuning.Default with { CalibratedAnswerThreshold = 0.999, CalibratedSuggestThreshold = 0.999 });
+
+        const string question = "how come the americans dont want new rules for the net";
+        Assert.True(Engine.Ask(question).Confidence >= AnswerEngine.RelatedTopicsFloor);
+        var near = unsure.Ask(question);
+        Assert.Equal(AnswerKinds.Decline, near.Kind);
+        Assert.Contains("closest topics", near.Text, StringComparison.Ordinal);
+        Assert.Contains(near.Suggestions, s => s.Contains("new rules", StringComparison.OrdinalIgnoreCase) || s.Contains("norms", StringComparison.OrdinalIgnoreCase));
+
+        var far = unsure.Ask("what is the recipe for dumplings");
+        Assert.Equal(AnswerKinds.Decline, far.Kind);
+        Assert.Equal(AnswerEngine.Starters, far.Suggestions);
+    }
 }
