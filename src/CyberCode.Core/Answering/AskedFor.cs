@@ -13,7 +13,8 @@ namespace CyberCode.Core.Answering;
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
 /// stands for, where someone lives or something is based, how things stand now, a numbered article or
-/// section the essay never discusses, and anyone's contact details. Only the
+/// section the essay never discusses, anyone's contact details, someone's job when the passage
+/// names no office, and whether something ever happened when the passage never uses the word for it. Only the
 /// essay's text counts, never our entries' wording: the citation has to show the answer.
 /// <see cref="AnswerEngine"/> declines such a question, saying which detail is missing.
 /// </summary>
@@ -113,6 +114,22 @@ internal static partial class AskedFor
             return $"doesn't discuss {provision.Groups["kind"].Value.ToLowerInvariant()} {provision.Groups["number"].Value}";
         }
 
+        // "what was snowden's job", "what does lewis do for a living": the essay names some people
+        // with their office ("Secretary of Defense Robert Gates"); a passage naming no office at
+        // all cannot say what anyone's job is.
+        if (Job().IsMatch(question) && !Office().IsMatch(essayText))
+        {
+            return "doesn't say what their job is";
+        }
+
+        // "did the un general assembly ever adopt the code": whether something ever happened, when
+        // the passages never use the word for it (they would say "ratified" if it had been).
+        if (Ever().Match(question) is { Success: true } ever
+            && !essayText.Contains(ever.Groups["verb"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return "doesn't say whether that ever happened";
+        }
+
         if (Contact().IsMatch(question))
         {
             return "doesn't give anyone's contact details";
@@ -172,6 +189,16 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(?<kind>article|art\.|section|paragraph|para|clause|chapter|resolution)\s+(?<number>\d+(\([a-z0-9]+\)|[a-z])?)(?![\w(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Provision();
+
+    [GeneratedRegex(@"\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Job();
+
+    [GeneratedRegex(@"\b(minister|secretary|president|premier|chairman|chair|director|professor|analyst|fellow|contractor|officer|ambassador|spokes(man|woman|person)|researcher|employee|agent|delegate|diplomat|official)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Office();
+
+    // Past outcomes only: "will the west ever take up the code" asks for a view the essay gives.
+    [GeneratedRegex(@"\b(did|has|have|had|was|were)\b[^?]*\bever\b[^?]*?\b(?<verb>adopt|pass|ratif|approv|vot|sign|accept|join|reject|veto|enforc|implement)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Ever();
 
     [GeneratedRegex(@"\b(e-?mail|email address|phone number|telephone|cell number|contact (details|info|information)|twitter|instagram|linkedin|facebook page)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Contact();

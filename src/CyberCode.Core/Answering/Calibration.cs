@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.93, [3.00, 3.17, 2.88, 2.22, -1.27, -0.62, 0.85, 1.52, 1.49, -4.41, -0.59]);
+    public static Calibration Default { get; } = new(-7.02, [2.54, 1.55, 3.80, 1.42, -1.91, 1.46, 1.01, 0.66, 1.46, -4.43, -0.57]);
 
     public double Probability(ConfidenceFeatures features)
     {

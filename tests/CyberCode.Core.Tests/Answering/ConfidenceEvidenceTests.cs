@@ -108,6 +108,25 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Theory]
+    [InlineData("what was snowden's job", "I.8", "doesn't say what their job is")]
+    [InlineData("what does james lewis do for a living", "N.2", "doesn't say what their job is")]
+    [InlineData("did the un general assembly ever adopt the code", "I.7", "doesn't say whether that ever happened")]
+    public void AskedFor_AJobOrAnOutcomeThePassageNeverMentions_IsMissing(string question, string passageId, string detail)
+    {
+        Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+    }
+
+    [Theory]
+    [InlineData("what was robert gates's job", "II.4")]
+    [InlineData("was the yekaterinburg agreement ever ratified", "I.6")]
+    [InlineData("does the author think the west will ever take up the code", "I.20")]
+    [InlineData("what role does china play in the sco", "I.5")]
+    public void AskedFor_AJobOrAnOutcomeThePassageGives_OrAViewOfTheFuture_IsNotMissing(string question, string passageId)
+    {
+        Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+    }
+
+    [Theory]
     [InlineData("whats xiaotong liu's email address")]
     [InlineData("what is the author's phone number")]
     public void Ask_ForContactDetails_Declines(string question)
