@@ -215,9 +215,10 @@ public sealed partial class AnswerEngine : IDisposable
 
         // Too unsure to answer or to ask "did you mean", but not far off: most questions here are
         // on the essay's topic (on our choosing set, from p 0.2 up to the "did you mean" threshold,
-        // 13 answerable questions whose passage was among the first three and 25 to decline, most
-        // of them after a detail of a topic the essay covers, against 3 and 77 below 0.2). Still a
-        // decline, but the buttons offer the closest topics instead of the general starters.
+        // 5 answerable questions whose passage was among the first three and 23 to decline, most
+        // of them after a detail of a topic the essay covers, against 2 and 77 below 0.2, nearly
+        // all off the topic). Still a decline, but the buttons offer the closest topics instead of
+        // the general starters.
         return (semanticReady && confidence >= RelatedTopicsFloor && suggestions.Count > 0
             ? DeclineWithTopics(question, confidence, suggestions)
             : Decline(question, confidence)) with { Features = features };
