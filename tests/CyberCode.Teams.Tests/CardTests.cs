@@ -63,7 +63,7 @@ public sealed class CardTests
     [Fact]
     public void UnclearQuestion_OffersDidYouMeanButtons_AndNoFeedback()
     {
-        var answer = Engine.Value.Ask("define blorp treaty");
+        var answer = Engine.Value.Ask("the blorp treaty and norms");
         Assert.Equal(AnswerKinds.Suggestions, answer.Kind);
         Assert.NotEmpty(answer.Suggestions);
 

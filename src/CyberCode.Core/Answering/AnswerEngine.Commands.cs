@@ -212,6 +212,12 @@ public sealed partial class AnswerEngine
             "pick one, ask in other words, or type \"help\".",
             Round(confidence), [], topics);
 
+    private static Answer UnknownTerm(string question, string term, string word) =>
+        new(question, false, AnswerKinds.Decline,
+            $"The essay never uses the word \"{word}\", so I can't explain \"{term}\" from it. " +
+            "Try a term it does use, e.g. \"define cyber sovereignty\", or type \"help\".",
+            0, [], Starters);
+
     private static Answer OutsideTheEssay(string question, int year, int first, int last) =>
         new(question, false, AnswerKinds.Decline,
             $"The essay never mentions {year}: it was published in November 2017, and the events it discusses run from {first} to {last}. " +

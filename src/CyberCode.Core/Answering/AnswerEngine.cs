@@ -138,9 +138,26 @@ public sealed partial class AnswerEngine : IDisposable
                 : FromEntry(question, close, 0.9, plan: null, ranked: null);
         }
 
+        // "what is ransomware", "what is the budapest convention": a short term with a word that
+        // neither the essay nor the knowledge uses, even through a synonym or a typo, is one the
+        // essay does not discuss; the nearest passage would only share its other words.
+        var plan = _planner.Plan(term);
+        var content = plan.Slots.Where(s => !s.Filler).ToList();
+        // Not "what does the code prioritize above everything": "what does …" is a question more
+        // often than a term.
+        if (content.Count is > 0 and <= MaxUnknownTermWords && content.FirstOrDefault(s => !s.Known) is { } unknown
+            && !question.TrimStart().StartsWith("what does", StringComparison.OrdinalIgnoreCase)
+            && AskedFor.AboutTheReader(question) is null)
+        {
+            return UnknownTerm(question, term, unknown.Word);
+        }
+
         // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
         return Free(question, question, new RankingHints(EntryKind.Term));
     }
+
+    /// <summary>The longest "what is X" (in content words) that is declined for a word the essay never uses.</summary>
+    private const int MaxUnknownTermWords = 3;
 
     private Entry? ClosestTerm(string key)
     {
@@ -215,8 +232,8 @@ public sealed partial class AnswerEngine : IDisposable
 
         // Too unsure to answer or to ask "did you mean", but not far off: most questions here are
         // on the essay's topic (on our choosing set, from p 0.2 up to the "did you mean" threshold,
-        // 5 answerable questions whose passage was among the first three and 23 to decline, most
-        // of them after a detail of a topic the essay covers, against 2 and 77 below 0.2, nearly
+        // 8 answerable questions whose passage was among the first three and 20 to decline, most
+        // of them after a detail of a topic the essay covers, against 3 and 62 below 0.2, nearly
         // all off the topic). Still a decline, but the buttons offer the closest topics instead of
         // the general starters.
         return (semanticReady && confidence >= RelatedTopicsFloor && suggestions.Count > 0

@@ -130,9 +130,9 @@ internal static partial class AskedFor
             return "doesn't say whether that ever happened";
         }
 
-        if (Contact().IsMatch(question))
+        if (AboutTheReader(question) is { } detail)
         {
-            return "doesn't give anyone's contact details";
+            return detail;
         }
 
         // Only an abbreviation the essay writes in capitals ("ICANN", "CCDCOE"): "what does the
@@ -146,6 +146,16 @@ internal static partial class AskedFor
 
         return null;
     }
+
+    /// <summary>
+    /// What no passage of the essay gives, whatever the topic: advice on doing things ("how do i
+    /// become a cybersecurity analyst"; the essay is a policy analysis written as China, so "how
+    /// should we respond" is its subject) and anyone's contact details. Null otherwise.
+    /// </summary>
+    public static string? AboutTheReader(string question) =>
+        HowDoI().IsMatch(question) ? "doesn't give how-to advice"
+        : Contact().IsMatch(question) ? "doesn't give anyone's contact details"
+        : null;
 
     /// <summary>The essay's text of the passages a target would cite.</summary>
     private static string CitedText(Target target, Essay essay) =>
@@ -189,6 +199,9 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(?<kind>article|art\.|section|paragraph|para|clause|chapter|resolution)\s+(?<number>\d+(\([a-z0-9]+\)|[a-z])?)(?![\w(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Provision();
+
+    [GeneratedRegex(@"^\W*(?:so |ok |okay |hey |pls |please )?how (?:do|can|should|could|would|will) (?:i|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HowDoI();
 
     [GeneratedRegex(@"\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Job();

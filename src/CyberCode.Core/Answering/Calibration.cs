@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-7.02, [2.54, 1.55, 3.80, 1.42, -1.91, 1.46, 1.01, 0.66, 1.46, -4.43, -0.57]);
+    public static Calibration Default { get; } = new(-6.02, [2.90, 3.47, 2.65, 1.94, -1.61, -0.41, 0.92, 1.60, 1.43, -4.79, -0.90]);
 
     public double Probability(ConfidenceFeatures features)
     {

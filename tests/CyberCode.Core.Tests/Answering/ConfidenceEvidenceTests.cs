@@ -127,6 +127,45 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Theory]
+    [InlineData("what is ransomware", "ransomware")]
+    [InlineData("what is the budapest convention", "budapest")]
+    [InlineData("define hacktivism", "hacktivism")]
+    public void Ask_WhatIsATermWithAWordTheEssayNeverUses_DeclinesNamingTheWord(string question, string word)
+    {
+        var answer = Engine.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Contains($"never uses the word \"{word}\"", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what is cyber sovreignty")]
+    [InlineData("whats infosec")]
+    [InlineData("what is the yekaterinburg deal")]
+    [InlineData("what does the code prioritize above everything")]
+    public void Ask_WhatIsWithTyposSlangOrAQuestionShape_IsNotTakenForAnUnknownTerm(string question)
+    {
+        Assert.DoesNotContain("never uses the word", Engine.Ask(question).Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how do i become a cybersecurity analyst")]
+    [InlineData("how can i make a strong password")]
+    public void Ask_PersonalHowTo_Declines(string question)
+    {
+        var answer = Engine.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Contains("how-to advice", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_HowShouldChina_IsTheEssaysOwnSubject_NotAHowTo()
+    {
+        Assert.DoesNotContain("how-to advice", Engine.Ask("how should china respond to the west").Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("whats xiaotong liu's email address")]
     [InlineData("what is the author's phone number")]
     public void Ask_ForContactDetails_Declines(string question)
