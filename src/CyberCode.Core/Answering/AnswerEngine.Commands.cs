@@ -212,6 +212,12 @@ public sealed partial class AnswerEngine
             "pick one, ask in other words, or type \"help\".",
             Round(confidence), [], topics);
 
+    private static Answer NotYourHomework(string question) =>
+        new(question, false, AnswerKinds.Decline,
+            "I can't write or do assignments for you, but I can help you understand the essay and cite it: " +
+            "every answer quotes the passage it rests on. Try a question like \"why was a binding treaty impossible?\", or type \"help\".",
+            0, [], Starters);
+
     private static Answer UnknownTerm(string question, string term, string word) =>
         new(question, false, AnswerKinds.Decline,
             $"The essay never uses the word \"{word}\", so I can't explain \"{term}\" from it. " +

@@ -111,6 +111,8 @@ public sealed partial class AnswerEngine : IDisposable
             RequestKind.Define => Define(cleaned, request.Argument),
             RequestKind.When => Free(cleaned, cleaned, new RankingHints(EntryKind.Event)),
 
+            _ when RequestParser.Homework(cleaned) => NotYourHomework(cleaned),
+
             // "who is robert gates": a person the glossary names is answered like a term; any
             // other "who is …" ("who is in charge of the internet") stays a free question.
             _ when RequestParser.WhoIs(cleaned) is { } name && _index.Terms.TryGetValue(KnowledgeIndex.TermKey(name), out var person) =>
@@ -232,8 +234,8 @@ public sealed partial class AnswerEngine : IDisposable
 
         // Too unsure to answer or to ask "did you mean", but not far off: most questions here are
         // on the essay's topic (on our choosing set, from p 0.2 up to the "did you mean" threshold,
-        // 8 answerable questions whose passage was among the first three and 20 to decline, most
-        // of them after a detail of a topic the essay covers, against 3 and 62 below 0.2, nearly
+        // 9 answerable questions whose passage was among the first three and 17 to decline, most
+        // of them after a detail of a topic the essay covers, against 2 and 62 below 0.2, nearly
         // all off the topic). Still a decline, but the buttons offer the closest topics instead of
         // the general starters.
         return (semanticReady && confidence >= RelatedTopicsFloor && suggestions.Count > 0

@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.02, [2.90, 3.47, 2.65, 1.94, -1.61, -0.41, 0.92, 1.60, 1.43, -4.79, -0.90]);
+    public static Calibration Default { get; } = new(-6.49, [2.87, 3.60, 2.86, 2.07, -1.07, -0.84, 0.91, 1.56, 1.39, -4.83, -0.86]);
 
     public double Probability(ConfidenceFeatures features)
     {

@@ -99,6 +99,12 @@ internal static partial class RequestParser
     public static string? WhoIs(string cleaned) =>
         WhoIsPattern().Match(TrailingPunctuation().Replace(cleaned, string.Empty).Trim()) is { Success: true } m ? m.Groups["name"].Value : null;
 
+    /// <summary>"can u write my essay on cyber security", "do my homework", "give me a thesis statement".</summary>
+    public static bool Homework(string cleaned) => HomeworkPattern().IsMatch(cleaned);
+
+    [GeneratedRegex(@"\b(?:write|do|finish|complete)\s+(?:me\s+)?(?:my|our|an?)\s+(?:[\w-]+\s+){0,3}?(?:essay|homework|assignment|paper|report|memo|thesis|coursework)\b|\bhelp me (?:with|do|write|finish)\s+(?:my|an?)\b|\b(?:give|write) me an? (?:thesis|essay|outline|paper)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HomeworkPattern();
+
     [GeneratedRegex(@"^(?:who(?:'s|s| is| was)|who is|whos)\s+(?<name>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex WhoIsPattern();
 

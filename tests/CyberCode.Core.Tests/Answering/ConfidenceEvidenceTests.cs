@@ -159,6 +159,27 @@ public sealed class ConfidenceEvidenceTests
         Assert.Contains("how-to advice", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("can u write my essay on cyber security for me")]
+    [InlineData("help me with my calculus homework")]
+    [InlineData("give me a thesis statement for an essay on climate change")]
+    public void Ask_ForHomeworkToBeDone_DeclinesPolitely_AndOffersToHelpUnderstand(string question)
+    {
+        var answer = Engine.Ask(question);
+
+        Assert.False(answer.Answered);
+        Assert.Contains("can't write or do assignments for you", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerEngine.Starters, answer.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("does the author write the paper from china's view")]
+    [InlineData("what does the essay say about writing new rules")]
+    public void Ask_AboutTheEssaysWriting_IsNotTakenForHomework(string question)
+    {
+        Assert.DoesNotContain("assignments for you", Engine.Ask(question).Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_HowShouldChina_IsTheEssaysOwnSubject_NotAHowTo()
     {
