@@ -12,10 +12,11 @@ namespace CyberCode.Core.Answering;
 /// holds no number. A question after a count must be answered by a passage with a count in it,
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
-/// stands for, where someone lives or something is based, how things stand now, a numbered article or
-/// section the essay never discusses, anyone's contact details, someone's job when the passage
-/// names no office, and whether something ever happened when the passage never uses the word for it. Only the
-/// essay's text counts, never our entries' wording: the citation has to show the answer.
+/// stands for, where someone lives or something is based, how things stand now, a numbered article
+/// or section the essay never discusses, someone's job when the passage names no office, and
+/// whether something ever happened when the passage never uses the word for it; and, whatever the
+/// passage, personal how-to advice and anyone's contact details. Only the essay's text counts,
+/// never our entries' wording: the citation has to show the answer.
 /// <see cref="AnswerEngine"/> declines such a question, saying which detail is missing.
 /// </summary>
 internal static partial class AskedFor
@@ -107,9 +108,7 @@ internal static partial class AskedFor
         // the cited passages never name is one the essay does not discuss, however close its topic
         // ("article 19" is in the essay; "article 20" is not). "2(f)" and "2f" are the same.
         if (Provision().Match(question) is { Success: true } provision
-            && !Regex.IsMatch(essayText.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal),
-                $@"\b{Regex.Escape(provision.Groups["number"].Value.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal))}\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            && !Regex.IsMatch(NoParentheses(essayText), $@"\b{Regex.Escape(NoParentheses(provision.Groups["number"].Value))}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
         {
             return $"doesn't discuss {provision.Groups["kind"].Value.ToLowerInvariant()} {provision.Groups["number"].Value}";
         }
@@ -156,6 +155,9 @@ internal static partial class AskedFor
         HowDoI().IsMatch(question) ? "doesn't give how-to advice"
         : Contact().IsMatch(question) ? "doesn't give anyone's contact details"
         : null;
+
+    private static string NoParentheses(string text) =>
+        text.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The essay's text of the passages a target would cite.</summary>
     private static string CitedText(Target target, Essay essay) =>
