@@ -144,7 +144,8 @@ internal static partial class Verbs
     {
         var file = new Argument<FileInfo>("file") { Description = "A JSONL file in the format of shared/eval/dev.jsonl." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every item, not only the misses." };
-        var eval = new Command("eval", "Score the bot on an evaluation file; ends with top1=… top3=… abstain=… n=…") { file, verbose };
+        var summary = new Option<bool>("--summary", "-s") { Description = "Print only the scores, no item: for a check set whose questions should stay unseen." };
+        var eval = new Command("eval", "Score the bot on an evaluation file; ends with top1=… top3=… abstain=… n=…") { file, verbose, summary };
         eval.SetAction((result, ct) => WithEngine(io, ct, async (_, engine) =>
         {
             var path = result.GetValue(file)!;
@@ -169,7 +170,7 @@ internal static partial class Verbs
             }
 
             var report = Evaluator.Run(engine, items, warmUp: true);
-            foreach (var o in report.Outcomes.Where(o => result.GetValue(verbose) || !(o.IsAbstain ? o.Declined : o.Top1)))
+            foreach (var o in report.Outcomes.Where(o => !result.GetValue(summary) && (result.GetValue(verbose) || !(o.IsAbstain ? o.Declined : o.Top1))))
             {
                 var verdict = o.IsAbstain ? (o.Declined ? "ok  " : "MISS") : o.Top1 ? "ok  " : o.Top3 ? "top3" : "MISS";
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -30,6 +30,22 @@ public sealed partial class EvalTests : IDisposable
     }
 
     [Fact]
+    public async Task Eval_Summary_PrintsTheScoresButNoQuestion()
+    {
+        var path = Write(
+            """{"id": "t1", "q": "define cyber sovereignty", "type": "define", "gold": ["no such phrase in the essay"]}""",
+            """{"id": "t2", "q": "what is the recipe for pancakes", "type": "abstain", "gold": []}""");
+
+        var result = await _cli.RunAsync("eval", path, "--summary");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(SummaryLine(), result.OutLines[^1]);
+        Assert.DoesNotContain("define cyber sovereignty", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("pancakes", result.Out, StringComparison.Ordinal);
+        Assert.Contains(result.OutLines, l => l.StartsWith("all ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Eval_MissingFile_ExitsTwoWithAFriendlyMessage()
     {
         var path = Path.Combine(_cli.Folder, "no-such-file.jsonl");
@@ -79,7 +95,8 @@ public sealed partial class EvalTests : IDisposable
         var items = File.ReadLines(devSet).Count(l => !string.IsNullOrWhiteSpace(l));
         _cli.Semantic = semantic;
 
-        var result = await _cli.RunAsync("eval", devSet);
+        // --summary: a failing floor must not print dev's questions (it is a check, never to be tuned on).
+        var result = await _cli.RunAsync("eval", devSet, "--summary");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var match = SummaryLine().Match(result.OutLines[^1]);
