@@ -36,14 +36,20 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Theory]
-    [InlineData("what does ccdcoe stand for", "N.6")]
-    [InlineData("where is the sco headquartered", "I.5")]
-    [InlineData("where does snowden live now", "I.8")]
-    [InlineData("how many countries have signed the code by now", "I.9")]
-    [InlineData("how much money does china spend on cyber research", "III.1")]
-    public void AskedFor_ADetailThePassagesNeverGive_IsMissing(string question, string passageId)
+    [InlineData("what does ccdcoe stand for", "N.6", "doesn't spell out what CCDCOE stands for")]
+    [InlineData("where is the sco headquartered", "I.5", "doesn't say where that is")]
+    [InlineData("where does snowden live now", "I.8", "doesn't say where that is")]
+    [InlineData("how many countries have signed the code by now", "I.9", "can't say how things stand now (it was published in November 2017)")]
+    [InlineData("how much money does china spend on cyber research", "III.1", "doesn't give a number for that")]
+    [InlineData("what does article 20 of the iccpr say", "I.15", "doesn't discuss article 20")]
+    [InlineData("what was snowden's job", "I.8", "doesn't say what their job is")]
+    [InlineData("what does james lewis do for a living", "N.2", "doesn't say what their job is")]
+    [InlineData("did the un general assembly ever adopt the code", "I.7", "doesn't say whether that ever happened")]
+    [InlineData("how do i become a cybersecurity analyst", "II.2", "doesn't give how-to advice")]
+    [InlineData("whats xiaotong liu's email address", "N.2", "doesn't give anyone's contact details")]
+    public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
     {
-        Assert.NotNull(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
+        Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
     }
 
     [Theory]
@@ -54,6 +60,14 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how do terrorists adapt to the digital age", "I.6")]
     [InlineData("what did the sco focus on at its tenth birthday", "I.5")]
     [InlineData("when can a state restrict free speech under the code", "I.15")]
+    [InlineData("what does paragraph 2(f) say", "I.14")]
+    [InlineData("what does paragraph 2f say", "I.14")]
+    [InlineData("what is in paragraph 2(7) of the 2015 draft", "I.15")]
+    [InlineData("what was robert gates's job", "II.4")]
+    [InlineData("was the yekaterinburg agreement ever ratified", "I.6")]
+    [InlineData("does the author think the west will ever take up the code", "I.20")]
+    [InlineData("what role does china play in the sco", "I.5")]
+    [InlineData("how should china respond to the west", "II.7")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
         Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
@@ -99,102 +113,41 @@ public sealed class ConfidenceEvidenceTests
     }
 
     [Theory]
-    [InlineData("what does paragraph 2(f) say", "I.14")]
-    [InlineData("what does paragraph 2f say", "I.14")]
-    [InlineData("what is in paragraph 2(7) of the 2015 draft", "I.15")]
-    public void AskedFor_AParagraphThePassageNames_IsNotMissing(string question, string passageId)
-    {
-        Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
-    }
-
-    [Theory]
-    [InlineData("what was snowden's job", "I.8", "doesn't say what their job is")]
-    [InlineData("what does james lewis do for a living", "N.2", "doesn't say what their job is")]
-    [InlineData("did the un general assembly ever adopt the code", "I.7", "doesn't say whether that ever happened")]
-    public void AskedFor_AJobOrAnOutcomeThePassageNeverMentions_IsMissing(string question, string passageId, string detail)
-    {
-        Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
-    }
-
-    [Theory]
-    [InlineData("what was robert gates's job", "II.4")]
-    [InlineData("was the yekaterinburg agreement ever ratified", "I.6")]
-    [InlineData("does the author think the west will ever take up the code", "I.20")]
-    [InlineData("what role does china play in the sco", "I.5")]
-    public void AskedFor_AJobOrAnOutcomeThePassageGives_OrAViewOfTheFuture_IsNotMissing(string question, string passageId)
-    {
-        Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
-    }
-
-    [Theory]
-    [InlineData("what is ransomware", "ransomware")]
-    [InlineData("what is the budapest convention", "budapest")]
-    [InlineData("define hacktivism", "hacktivism")]
-    public void Ask_WhatIsATermWithAWordTheEssayNeverUses_DeclinesNamingTheWord(string question, string word)
+    [InlineData("what is ransomware", "never uses the word \"ransomware\"")]
+    [InlineData("what is the budapest convention", "never uses the word \"budapest\"")]
+    [InlineData("define hacktivism", "never uses the word \"hacktivism\"")]
+    [InlineData("how do i become a cybersecurity analyst", "how-to advice")]
+    [InlineData("how can i make a strong password", "how-to advice")]
+    [InlineData("can u write my essay on cyber security for me", "can't write or do assignments for you")]
+    [InlineData("help me with my calculus homework", "can't write or do assignments for you")]
+    [InlineData("give me a thesis statement for an essay on climate change", "can't write or do assignments for you")]
+    [InlineData("whats xiaotong liu's email address", "contact details")]
+    [InlineData("what is the author's phone number", "contact details")]
+    public void Ask_SomethingTheEssayCannotServe_DeclinesSayingWhy(string question, string why)
     {
         var answer = Engine.Ask(question);
 
         Assert.False(answer.Answered);
-        Assert.Contains($"never uses the word \"{word}\"", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(why, answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("what is cyber sovreignty")]
-    [InlineData("whats infosec")]
-    [InlineData("what is the yekaterinburg deal")]
-    [InlineData("what does the code prioritize above everything")]
-    public void Ask_WhatIsWithTyposSlangOrAQuestionShape_IsNotTakenForAnUnknownTerm(string question)
+    [InlineData("what is cyber sovreignty", "never uses the word")]
+    [InlineData("whats infosec", "never uses the word")]
+    [InlineData("what is the yekaterinburg deal", "never uses the word")]
+    [InlineData("what does the code prioritize above everything", "never uses the word")]
+    [InlineData("does the author write the paper from china's view", "assignments for you")]
+    [InlineData("what does the essay say about writing new rules", "assignments for you")]
+    [InlineData("how should china respond to the west", "how-to advice")]
+    public void Ask_AQuestionThatOnlyLooksLikeIt_IsNotDeclinedForThatReason(string question, string notThis)
     {
-        Assert.DoesNotContain("never uses the word", Engine.Ask(question).Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("how do i become a cybersecurity analyst")]
-    [InlineData("how can i make a strong password")]
-    public void Ask_PersonalHowTo_Declines(string question)
-    {
-        var answer = Engine.Ask(question);
-
-        Assert.False(answer.Answered);
-        Assert.Contains("how-to advice", answer.Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("can u write my essay on cyber security for me")]
-    [InlineData("help me with my calculus homework")]
-    [InlineData("give me a thesis statement for an essay on climate change")]
-    public void Ask_ForHomeworkToBeDone_DeclinesPolitely_AndOffersToHelpUnderstand(string question)
-    {
-        var answer = Engine.Ask(question);
-
-        Assert.False(answer.Answered);
-        Assert.Contains("can't write or do assignments for you", answer.Text, StringComparison.Ordinal);
-        Assert.Equal(AnswerEngine.Starters, answer.Suggestions);
-    }
-
-    [Theory]
-    [InlineData("does the author write the paper from china's view")]
-    [InlineData("what does the essay say about writing new rules")]
-    public void Ask_AboutTheEssaysWriting_IsNotTakenForHomework(string question)
-    {
-        Assert.DoesNotContain("assignments for you", Engine.Ask(question).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(notThis, Engine.Ask(question).Text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Ask_HowShouldChina_IsTheEssaysOwnSubject_NotAHowTo()
+    public void Ask_ForHomework_OffersTheStarters()
     {
-        Assert.DoesNotContain("how-to advice", Engine.Ask("how should china respond to the west").Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("whats xiaotong liu's email address")]
-    [InlineData("what is the author's phone number")]
-    public void Ask_ForContactDetails_Declines(string question)
-    {
-        var answer = Engine.Ask(question);
-
-        Assert.False(answer.Answered);
-        Assert.Contains("contact details", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerEngine.Starters, Engine.Ask("do my homework on the sco").Suggestions);
     }
 
     [Fact]
