@@ -38,9 +38,13 @@ public sealed partial class AnswerEngine : IDisposable
     /// <summary>Every year the essay or the knowledge names (2009–2017, give or take).</summary>
     private readonly HashSet<int> _years;
 
-    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, ISemanticScorer? semantic)
+    /// <summary>Countries, people and bodies the essay never mentions.</summary>
+    private readonly Outsiders _outsiders;
+
+    private AnswerEngine(KnowledgeBase knowledge, KnowledgeIndex index, bool ownsIndex, Tuning tuning, ISemanticScorer? semantic, Outsiders? outsiders = null)
     {
         _semantic = semantic;
+        _outsiders = outsiders ?? Outsiders.For(knowledge);
         _years = [.. knowledge.Essay.Passages.SelectMany(p => Years(p.Text))
             .Concat(knowledge.Entries.SelectMany(e => Years(e.Text)))
             .Concat(knowledge.Entries.Where(e => e.Date is not null).Select(e => e.Date!.Year))];
@@ -76,7 +80,7 @@ public sealed partial class AnswerEngine : IDisposable
     }
 
     /// <summary>An engine over the same index with other tuning, for measuring it.</summary>
-    internal AnswerEngine WithTuning(Tuning tuning) => new(Knowledge, _index, ownsIndex: false, tuning, _semantic);
+    internal AnswerEngine WithTuning(Tuning tuning) => new(Knowledge, _index, ownsIndex: false, tuning, _semantic, _outsiders);
 
     /// <summary>Forgets cached work on questions already asked, so a measurement times all of it.</summary>
     internal void ForgetQuestions() => _semantic?.ForgetQuestions();
@@ -201,7 +205,10 @@ public sealed partial class AnswerEngine : IDisposable
         }
 
         var top = ranked[0];
-        var notGiven = AskedFor.What(text, top.Target, Essay);
+        // A country, person or body the essay never mentions ("did india support the code") is
+        // declined like a missing detail: the closest passage is on the topic, not about them.
+        var notGiven = AskedFor.What(text, top.Target, Essay)
+            ?? (_outsiders.Named(question) is { } name ? $"never mentions {name}" : null);
         var features = Features(ranked, plan, meaning, notGiven is null ? 0 : 1);
 
         // A question after a detail the cited passage cannot hold (a number, a date, someone's

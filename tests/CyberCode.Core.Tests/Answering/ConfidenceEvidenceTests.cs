@@ -1,4 +1,5 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Knowledge;
 
 namespace CyberCode.Core.Tests.Answering;
 
@@ -123,6 +124,11 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("give me a thesis statement for an essay on climate change", "can't write or do assignments for you")]
     [InlineData("whats xiaotong liu's email address", "contact details")]
     [InlineData("what is the author's phone number", "contact details")]
+    [InlineData("did india support the code", "never mentions India")]
+    [InlineData("what did Obama say about the code of conduct", "never mentions Obama")]
+    [InlineData("did the eu's members back the code", "never mentions the EU")]
+    [InlineData("did the united  kingdom vote against it", "never mentions the United Kingdom")]
+    [InlineData("is tiktok banned in china", "never mentions TikTok")]
     public void Ask_SomethingTheEssayCannotServe_DeclinesSayingWhy(string question, string why)
     {
         var answer = Engine.Ask(question);
@@ -139,9 +145,33 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("does the author write the paper from china's view", "assignments for you")]
     [InlineData("what does the essay say about writing new rules", "assignments for you")]
     [InlineData("how should china respond to the west", "how-to advice")]
+    [InlineData("is the sco like nato", "never mentions")]
+    [InlineData("what did xi jinping say about cyber sovereignty", "never mentions")]
+    [InlineData("did europe side with the us at wcit", "never mentions")]
+    [InlineData("what did tajikistan and uzbekistan submit in 2011", "never mentions")]
+    [InlineData("what role does the internet play for terrorists", "never mentions")]
     public void Ask_AQuestionThatOnlyLooksLikeIt_IsNotDeclinedForThatReason(string question, string notThis)
     {
         Assert.DoesNotContain(notThis, Engine.Ask(question).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_AboutANameAnEntryUses_IsAnsweredFromIt()
+    {
+        // A moderator's entry that names India makes India a name the knowledge knows.
+        var sponsors = Repo.Knowledge.Entries.First(e => e.Citations.Count > 0 && e.Kind == EntryKind.Question);
+        var india = sponsors with
+        {
+            Id = "india-and-the-code", Title = "Did India support the Code?", Phrasings = ["india and the code"],
+            Text = "The essay does not say; India was not among the sponsors it names.",
+        };
+        var knowledge = new KnowledgeBase(Repo.Knowledge.Essay, [.. Repo.Knowledge.Entries, india], Repo.Knowledge.Synonyms, Repo.Knowledge.Filler);
+        using var engine = AnswerEngine.Create(knowledge);
+
+        Assert.Contains("never mentions India", Engine.Ask("did india support the code").Text, StringComparison.Ordinal);
+        var answer = engine.Ask("did india support the code");
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("india-and-the-code", answer.EntryId);
     }
 
     [Fact]
