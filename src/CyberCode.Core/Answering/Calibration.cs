@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.49, [2.87, 3.60, 2.86, 2.07, -1.07, -0.84, 0.91, 1.56, 1.39, -4.83, -0.86]);
+    public static Calibration Default { get; } = new(-5.74, [2.56, 3.44, 2.39, 2.05, -1.29, -0.56, 0.96, 1.59, 1.39, -4.85, -0.91]);
 
     public double Probability(ConfidenceFeatures features)
     {

@@ -20,36 +20,87 @@ namespace CyberCode.Core.Answering;
 /// them meant to be declined; 13 of them were answered before.
 /// </para>
 /// </summary>
-internal sealed class Outsiders
+internal sealed partial class Outsiders
 {
-    private readonly Regex? _pattern;
+    /// <summary>The names no text of the knowledge uses, lower case, words joined by one space.</summary>
+    private readonly HashSet<string> _unknown;
 
-    private Outsiders(Regex? pattern) => _pattern = pattern;
+    private Outsiders(HashSet<string> unknown) => _unknown = unknown;
 
     /// <summary>The names of <see cref="World"/> that neither the essay nor the knowledge uses.</summary>
     public static Outsiders For(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in knowledge.Essay.Passages.Select(p => p.Text)
+        var texts = knowledge.Essay.Passages.Select(p => p.Text)
             .Concat(knowledge.Entries.SelectMany(e => e.Phrasings.Append(e.Title).Append(e.Text)))
-            .Concat(knowledge.Synonyms.SelectMany(g => g)))
+            .Concat(knowledge.Synonyms.SelectMany(g => g))
+            .ToArray();
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var runs = new System.Text.StringBuilder(" ");
+        foreach (var text in texts)
         {
-            AddPhrases(known, text);
+            foreach (var word in Words(text))
+            {
+                words.Add(word);
+                runs.Append(word).Append(' ');
+            }
+
+            runs.Append("| ");
         }
 
-        var unknown = World.Where(name => !known.Contains(name)).OrderByDescending(n => n.Length).ToArray();
-        return new Outsiders(unknown.Length == 0
-            ? null
-            : new Regex(@"\b(" + string.Join("|", unknown.Select(Regex.Escape)).Replace(@"\ ", @"\s+", StringComparison.Ordinal) + @")(?:'s|s)?\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(100)));
+        // A name of several words is known when some text has those words in a row.
+        var joined = runs.ToString();
+        var unknown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in World)
+        {
+            var known = name.Contains(' ', StringComparison.Ordinal)
+                ? joined.Contains(" " + name + " ", StringComparison.Ordinal)
+                : words.Contains(name);
+            if (!known)
+            {
+                unknown.Add(name);
+            }
+        }
+
+        return new Outsiders(unknown);
     }
 
     /// <summary>The first name the question uses that the essay never mentions, spelt properly ("India", "EU", "TikTok"); else null.</summary>
     public string? Named(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return _pattern?.Match(question) is { Success: true } match ? Display(match.Groups[1].Value) : null;
+        var words = Words(question).ToArray();
+        for (var i = 0; i < words.Length; i++)
+        {
+            // The longest name first ("south korea" before "korea"); "india's" and "indians" are India.
+            for (var length = Math.Min(MaxWords, words.Length - i); length >= 1; length--)
+            {
+                var phrase = string.Join(' ', words, i, length);
+                if (_unknown.Contains(phrase))
+                {
+                    return Display(phrase);
+                }
+
+                if (length == 1 && phrase.Length > 3 && phrase.EndsWith('s') && _unknown.Contains(phrase[..^1]))
+                {
+                    return Display(phrase[..^1]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private const int MaxWords = 3;
+
+    /// <summary>A text's words, lower case; a possessive "'s" is dropped ("india's" is "india").</summary>
+    private static IEnumerable<string> Words(string text)
+    {
+        foreach (Match match in WordPattern().Matches(text))
+        {
+            var word = match.Value.ToLowerInvariant();
+            yield return word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal) ? word[..^2] : word;
+        }
     }
 
     /// <summary>How a name is written in a sentence ("the EU"): initials in capitals, a few brands as they write themselves, else each word capitalised.</summary>
@@ -62,9 +113,9 @@ internal sealed class Outsiders
 
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
     {
-        ["uk"] = "the UK", ["uae"] = "the UAE", ["zte"] = "ZTE", ["ibm"] = "IBM", ["fbi"] = "the FBI", ["cia"] = "the CIA", ["gchq"] = "the GCHQ",
+        ["uk"] = "the UK", ["uae"] = "the UAE", ["zte"] = "ZTE", ["ibm"] = "IBM", ["fbi"] = "the FBI", ["cia"] = "the CIA", ["gchq"] = "GCHQ",
         ["fsb"] = "the FSB", ["kgb"] = "the KGB", ["mi6"] = "MI6", ["nato"] = "NATO", ["asean"] = "ASEAN", ["brics"] = "BRICS",
-        ["g7"] = "the G7", ["g8"] = "the G8", ["g20"] = "the G20", ["wto"] = "the WTO", ["imf"] = "the IMF", ["opec"] = "the OPEC", ["oecd"] = "the OECD",
+        ["g7"] = "the G7", ["g8"] = "the G8", ["g20"] = "the G20", ["wto"] = "the WTO", ["imf"] = "the IMF", ["opec"] = "OPEC", ["oecd"] = "the OECD",
         ["osce"] = "the OSCE", ["eu"] = "the EU", ["tiktok"] = "TikTok", ["wechat"] = "WeChat", ["youtube"] = "YouTube",
         ["whatsapp"] = "WhatsApp", ["openai"] = "OpenAI", ["bytedance"] = "ByteDance", ["kim jong un"] = "Kim Jong Un",
         ["united kingdom"] = "the United Kingdom", ["united arab emirates"] = "the United Arab Emirates", ["netherlands"] = "the Netherlands",
@@ -137,4 +188,7 @@ internal sealed class Outsiders
         "fbi", "cia", "gchq", "fsb", "kgb", "mi6", "interpol", "europol", "nato", "asean", "brics", "g7", "g8", "g20", "wto",
         "imf", "opec", "oecd", "osce", "african union", "european union", "eu", "council of europe",
     ];
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’]s\b)?")]
+    private static partial Regex WordPattern();
 }
