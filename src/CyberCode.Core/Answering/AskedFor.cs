@@ -12,7 +12,7 @@ namespace CyberCode.Core.Answering;
 /// holds no number. A question after a count must be answered by a passage with a count in it,
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
-/// stands for, where someone lives or something is based, how things stand now, a numbered article
+/// stands for, where someone lives or something is based, a country's capital or currency, how things stand now, a numbered article
 /// or section the essay never discusses, someone's job when the passage names no office, and
 /// whether something ever happened when the passage never uses the word for it; and, whatever the
 /// passage, personal how-to advice and anyone's contact details. Only the essay's text counts,
@@ -99,6 +99,15 @@ internal static partial class AskedFor
             return "doesn't say where that is";
         }
 
+        // "capital of uzbekistan", "what currency does russia use": a country's facts, which a
+        // passage naming the country does not give unless it uses the word for them.
+        if (PlaceFact().Match(question) is { Success: true } fact
+            && IsCountry(fact.Groups["place"].Value)
+            && !essayText.Contains(fact.Groups["what"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return $"doesn't give a country's {fact.Groups["what"].Value.ToLowerInvariant()}";
+        }
+
         if (Now().IsMatch(question) && !NowGiven().IsMatch(essayText))
         {
             return "can't say how things stand now (it was published in November 2017)";
@@ -156,6 +165,18 @@ internal static partial class AskedFor
         : Contact().IsMatch(question) ? "doesn't give anyone's contact details"
         : null;
 
+    /// <summary>Whether a place named in a question (its first one or two words) is a country.</summary>
+    private static bool IsCountry(string place)
+    {
+        var words = place.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && (Countries.Contains(words[0]) || (words.Length > 1 && Countries.Contains(words[0] + " " + words[1])));
+    }
+
+    /// <summary>The essay's countries and the world's (<see cref="Outsiders.World"/>, which also names leaders and companies: harmless here).</summary>
+    private static readonly HashSet<string> Countries = new(
+        Outsiders.World.Concat(["china", "russia", "tajikistan", "uzbekistan", "denmark", "united states", "us", "u.s.", "usa", "america"]),
+        StringComparer.Ordinal);
+
     private static string NoParentheses(string text) =>
         text.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
 
@@ -189,6 +210,9 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(?<verb>headquarter(s|ed)?|live[sd]?|living|located|based|resides?|study|studied|(go|went) to (uni|university|college|school))\b(?<=\bwhere\b.*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Residence();
+
+    [GeneratedRegex(@"\b(?<what>capital|currency|official language|national language|national anthem|flag|time zone|climate)\s+(city\s+)?(of|in)\s+(the\s+)?(?<place>[\p{L}.]+(\s+[\p{L}]+)?)|\bwhat (?<what>currency) (does|do|is) (the\s+)?(?<place>[\p{L}.]+(\s+[\p{L}]+)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceFact();
 
     [GeneratedRegex(@"\b(by now|right now|nowadays|as of (now|today)|anymore|to date)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Now();

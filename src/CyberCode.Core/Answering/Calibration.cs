@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.74, [2.56, 3.44, 2.39, 2.05, -1.29, -0.56, 0.96, 1.59, 1.39, -4.85, -0.91]);
+    public static Calibration Default { get; } = new(-5.64, [2.46, 3.54, 2.22, 2.06, -1.25, -0.48, 0.97, 1.60, 1.39, -4.89, -0.91]);
 
     public double Probability(ConfidenceFeatures features)
     {

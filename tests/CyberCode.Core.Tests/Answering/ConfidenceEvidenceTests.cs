@@ -48,6 +48,9 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("did the un general assembly ever adopt the code", "I.7", "doesn't say whether that ever happened")]
     [InlineData("how do i become a cybersecurity analyst", "II.2", "doesn't give how-to advice")]
     [InlineData("whats xiaotong liu's email address", "N.2", "doesn't give anyone's contact details")]
+    [InlineData("capital of uzbekistan", "I.6", "doesn't give a country's capital")]
+    [InlineData("what currency does russia use", "I.6", "doesn't give a country's currency")]
+    [InlineData("what is the official language of kyrgyzstan", "I.9", "doesn't give a country's official language")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
     {
         Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
@@ -69,6 +72,9 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("does the author think the west will ever take up the code", "I.20")]
     [InlineData("what role does china play in the sco", "I.5")]
     [InlineData("how should china respond to the west", "II.7")]
+    [InlineData("why does the essay call the internet a capital of power", "II.3")]
+    [InlineData("what is the climate of trust the code hopes for", "I.3")]
+    [InlineData("what language does the code use for human rights", "I.15")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
         Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
