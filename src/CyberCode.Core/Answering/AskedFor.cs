@@ -12,7 +12,8 @@ namespace CyberCode.Core.Answering;
 /// holds no number. A question after a count must be answered by a passage with a count in it,
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
-/// stands for, where someone lives or something is based, a country's capital or currency, how things stand now, a numbered article
+/// stands for, where someone lives or something is based, a country's capital or currency, a count
+/// of something the essay never names, who chaired or founded something, how things stand now, a numbered article
 /// or section the essay never discusses, someone's job when the passage names no office, and
 /// whether something ever happened when the passage never uses the word for it; and, whatever the
 /// passage, personal how-to advice and anyone's contact details. Only the essay's text counts,
@@ -73,6 +74,17 @@ internal static partial class AskedFor
             return "doesn't give a number for that";
         }
 
+        // "how many votes did the code get": a count of something the essay never names anywhere
+        // can only be a count of something else ("the four members"). Countries go by many names
+        // ("how many governments backed it": "the four members of the SCO"), so they pass.
+        if (asksNumber && Counted().Match(question) is { Success: true } counted
+            && !GroupNouns.Contains(counted.Groups["noun"].Value.ToLowerInvariant())
+            && !Count().IsMatch(counted.Groups["noun"].Value)
+            && !essay.Passages.Any(p => p.Text.Contains(Singular(counted.Groups["noun"].Value), StringComparison.OrdinalIgnoreCase)))
+        {
+            return $"doesn't count {counted.Groups["noun"].Value.ToLowerInvariant()}";
+        }
+
         return asksDate && !Year().IsMatch(text) && !Month().IsMatch(text) ? "doesn't give a date for that" : null;
     }
 
@@ -130,6 +142,15 @@ internal static partial class AskedFor
             return "doesn't say what their job is";
         }
 
+        // "who chaired the 2010 un gge", "who founded huawei": who held a post or started
+        // something, when the passages use neither the verb nor any office.
+        if (WhoHeld().Match(question) is { Success: true } held
+            && !essayText.Contains(held.Groups["verb"].Value, StringComparison.OrdinalIgnoreCase)
+            && !Office().IsMatch(essayText))
+        {
+            return "doesn't say who that was";
+        }
+
         // "did the un general assembly ever adopt the code": whether something ever happened, when
         // the passages never use the word for it (they would say "ratified" if it had been).
         if (Ever().Match(question) is { Success: true } ever
@@ -176,6 +197,18 @@ internal static partial class AskedFor
     private static readonly HashSet<string> Countries = new(
         Outsiders.World.Concat(["china", "russia", "tajikistan", "uzbekistan", "denmark", "united states", "us", "u.s.", "usa", "america"]),
         StringComparer.Ordinal);
+
+    /// <summary>What a count of states may be called; the essay says "members".</summary>
+    private static readonly HashSet<string> GroupNouns = new(StringComparer.Ordinal)
+    {
+        "countries", "country", "states", "state", "nations", "nation", "governments", "government", "members", "member",
+        "sponsors", "sponsor", "parties", "signatories", "supporters", "backers", "co-sponsors", "cosponsors", "sco",
+    };
+
+    private static string Singular(string noun) =>
+        noun.Length > 3 && noun.EndsWith("ies", StringComparison.OrdinalIgnoreCase) ? noun[..^3] + "y"
+        : noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? noun[..^1]
+        : noun;
 
     private static string NoParentheses(string text) =>
         text.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
@@ -228,6 +261,12 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"^\W*(?:so |ok |okay |hey |pls |please )?how (?:do|can|should|could|would|will) (?:i|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HowDoI();
+
+    [GeneratedRegex(@"\bhow many\s+(?:of\s+(?:the\s+|its\s+|their\s+)?|more\s+|other\s+|different\s+|separate\s+)?(?<noun>\p{L}[\p{L}-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Counted();
+
+    [GeneratedRegex(@"\bwho\s+(?:was\s+|is\s+)?(?<verb>chair|head|presid|found|direct)(?:s|ed|ing|es)?\b(?!\s+out\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhoHeld();
 
     [GeneratedRegex(@"\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Job();

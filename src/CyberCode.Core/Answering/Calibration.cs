@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.64, [2.46, 3.54, 2.22, 2.06, -1.25, -0.48, 0.97, 1.60, 1.39, -4.89, -0.91]);
+    public static Calibration Default { get; } = new(-5.55, [2.31, 3.54, 1.90, 2.20, -1.20, -0.48, 1.05, 1.64, 1.49, -4.97, -0.87]);
 
     public double Probability(ConfidenceFeatures features)
     {

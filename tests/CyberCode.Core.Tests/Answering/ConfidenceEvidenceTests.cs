@@ -49,6 +49,8 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how do i become a cybersecurity analyst", "II.2", "doesn't give how-to advice")]
     [InlineData("whats xiaotong liu's email address", "N.2", "doesn't give anyone's contact details")]
     [InlineData("capital of uzbekistan", "I.6", "doesn't give a country's capital")]
+    [InlineData("how many votes did the code get in the general assembly", "I.7", "doesn't count votes")]
+    [InlineData("who chaired the 2010 un gge", "I.4", "doesn't say who that was")]
     [InlineData("what currency does russia use", "I.6", "doesn't give a country's currency")]
     [InlineData("what is the official language of kyrgyzstan", "I.9", "doesn't give a country's official language")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
@@ -74,6 +76,11 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how should china respond to the west", "II.7")]
     [InlineData("why does the essay call the internet a capital of power", "II.3")]
     [InlineData("what is the climate of trust the code hopes for", "I.3")]
+    [InlineData("how many governments backed the 2011 draft", "I.7")]
+    [InlineData("how many policy options does china have", "II.7")]
+    [InlineData("how many of the four members ratified it", "I.6")]
+    [InlineData("who led the push for the code", "I.7")]
+    [InlineData("who found out about the nsa surveillance", "I.8")]
     [InlineData("what language does the code use for human rights", "I.15")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
