@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.55, [2.31, 3.54, 1.90, 2.20, -1.20, -0.48, 1.05, 1.64, 1.49, -4.97, -0.87]);
+    public static Calibration Default { get; } = new(-5.76, [2.39, 3.52, 2.42, 1.54, -1.03, -0.43, 1.48, 1.32, 1.01, -5.01, -0.47]);
 
     public double Probability(ConfidenceFeatures features)
     {
