@@ -142,8 +142,9 @@ internal static partial class AskedFor
             return "doesn't say what their job is";
         }
 
-        // "who chaired the 2010 un gge", "who founded huawei": who held a post or started
-        // something, when the passages use neither the verb nor any office.
+        // "who chaired the 2010 un gge", "who founded huawei", "who is the secretary general of the
+        // sco": who held a post or started something, when the passages use neither the word for it
+        // nor any office.
         if (WhoHeld().Match(question) is { Success: true } held
             && !essayText.Contains(held.Groups["verb"].Value, StringComparison.OrdinalIgnoreCase)
             && !Office().IsMatch(essayText))
@@ -265,7 +266,7 @@ internal static partial class AskedFor
     [GeneratedRegex(@"\bhow many\s+(?:of\s+(?:the\s+|its\s+|their\s+)?|more\s+|other\s+|different\s+|separate\s+)?(?<noun>\p{L}[\p{L}-]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Counted();
 
-    [GeneratedRegex(@"\bwho\s+(?:was\s+|is\s+)?(?<verb>chair|head|presid|found|direct)(?:s|ed|ing|es)?\b(?!\s+out\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bwho\s+(?:was\s+|is\s+)?(?<verb>chair|head|presid|found|direct)(?:s|ed|ing|es)?\b(?!\s+out\b)|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|present\s+|first\s+)?(?<verb>secretary|president|chair|head|director|leader|founder|ceo|minister|ambassador|spokes)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhoHeld();
 
     [GeneratedRegex(@"\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -51,7 +51,7 @@ internal sealed record ConfidenceFeatures(
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.76, [2.39, 3.52, 2.42, 1.54, -1.03, -0.43, 1.48, 1.32, 1.01, -5.01, -0.47]);
+    public static Calibration Default { get; } = new(-5.70, [2.33, 3.52, 2.45, 1.59, -1.03, -0.60, 1.47, 1.33, 1.06, -5.02, -0.45]);
 
     public double Probability(ConfidenceFeatures features)
     {

@@ -51,6 +51,7 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("capital of uzbekistan", "I.6", "doesn't give a country's capital")]
     [InlineData("how many votes did the code get in the general assembly", "I.7", "doesn't count votes")]
     [InlineData("who chaired the 2010 un gge", "I.4", "doesn't say who that was")]
+    [InlineData("who is the secretary general of the sco", "I.5", "doesn't say who that was")]
     [InlineData("what currency does russia use", "I.6", "doesn't give a country's currency")]
     [InlineData("what is the official language of kyrgyzstan", "I.9", "doesn't give a country's official language")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
@@ -81,6 +82,8 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how many of the four members ratified it", "I.6")]
     [InlineData("who led the push for the code", "I.7")]
     [InlineData("who found out about the nsa surveillance", "I.8")]
+    [InlineData("who was the secretary of defense quoted in the essay", "II.4")]
+    [InlineData("who is president xi", "II.5")]
     [InlineData("what language does the code use for human rights", "I.15")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
