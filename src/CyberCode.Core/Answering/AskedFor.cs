@@ -13,8 +13,9 @@ namespace CyberCode.Core.Answering;
 /// one after a date by a passage (or an event the essay dates) with a date in it, and one that
 /// names a year by a text that names that year; likewise someone's age, what an abbreviation
 /// stands for, where someone lives or something is based, a country's capital or currency, a count
-/// of something the essay never names, who chaired or founded something, how things stand now, a numbered article
-/// or section the essay never discusses, someone's job when the passage names no office, and
+/// of something the essay never names, who chaired or founded something, how things stand now, a
+/// numbered article or section the essay never discusses, someone's job when the passage names no
+/// office, and
 /// whether something ever happened when the passage never uses the word for it; and, whatever the
 /// passage, personal how-to advice and anyone's contact details. Only the essay's text counts,
 /// never our entries' wording: the citation has to show the answer.
