@@ -33,6 +33,15 @@ internal static class Tune
         var holdout2 = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout2.jsonl");
         var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
         var quick = args.Contains("--quick");
+        if (Array.IndexOf(args, "--classifier") is var classifierAt and >= 0)
+        {
+            ClassifierCheck.Run(classifierAt + 1 < args.Length ? args[classifierAt + 1] : null, knowledge, embedder, cache, choose);
+            return 0;
+        }
+
+        var classifierWeights = Array.IndexOf(args, "--classifier-weights") is var weightsAt and >= 0 && weightsAt + 1 < args.Length
+            ? args[weightsAt + 1].Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToArray()
+            : [Tuning.Default.ClassifierWeight];
         if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Length)
         {
             Dump(engine, choose, args[dumpAt + 1]);
@@ -46,10 +55,11 @@ internal static class Tune
         foreach (var floor in quick ? [Tuning.Default.SemanticFloor] : new[] { 0.2, 0.3 })
         foreach (var ceiling in quick ? [Tuning.Default.SemanticCeiling] : new[] { 0.7, 0.8, 0.9 })
         foreach (var coverage in quick ? [Tuning.Default.CoverageExponent] : new[] { 1.0, 1.5 })
+        foreach (var classifierWeight in classifierWeights)
         {
             var fusion = Tuning.Default with
             {
-                CoverageExponent = coverage, SemanticWeight = semantic, SemanticFloor = floor, SemanticCeiling = ceiling,
+                CoverageExponent = coverage, SemanticWeight = semantic, SemanticFloor = floor, SemanticCeiling = ceiling, ClassifierWeight = classifierWeight,
                 CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0,
             };
             using var candidate = engine.WithTuning(fusion);
@@ -325,7 +335,7 @@ internal static class Tune
     }
 
     private static string Describe(Tuning t) => string.Create(CultureInfo.InvariantCulture,
-        $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
+        $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} classifier={t.ClassifierWeight:0.00} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
 
     private static List<EvalItem> Read(string path)
     {

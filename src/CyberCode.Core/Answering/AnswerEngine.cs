@@ -271,7 +271,8 @@ public sealed partial class AnswerEngine : IDisposable
             FirstPassage(byMeaning.Target) == cited ? 1 : 0,
             maxCosine,
             askedMissing,
-            EssayCoverage(content));
+            EssayCoverage(content),
+            meaning?.Probability(top.Target.Key) ?? 0);
     }
 
     /// <summary>Share of the content words' weight that the essay itself uses, directly or through a synonym.</summary>

@@ -14,16 +14,17 @@ namespace CyberCode.Core.Answering;
 /// <param name="MaxCosine">The closest any text of the knowledge comes to the question by meaning.</param>
 /// <param name="AskedMissing">1 when the question asks for a count or a date the cited text does not hold (<see cref="AskedFor"/>).</param>
 /// <param name="EssayCoverage">Like <paramref name="Coverage"/>, but counting only the essay's own words (directly or by a synonym): our curated phrasings name things the essay does not ("is the sco like nato"), which makes "nato" look covered.</param>
+/// <param name="Classifier">The <see cref="Semantic.SemanticClassifier"/>'s probability that the question is about the top candidate.</param>
 internal sealed record ConfidenceFeatures(
     double Score, double Margin, double Coverage, double Cosine, double IsEntry, double WordScore, double WordsAgree, double MeaningAgrees,
-    double MaxCosine = 0, double AskedMissing = 0, double EssayCoverage = 0)
+    double MaxCosine = 0, double AskedMissing = 0, double EssayCoverage = 0, double Classifier = 0)
 {
-    public const int Count = 11;
+    public const int Count = 12;
 
     public static IReadOnlyList<string> Names { get; } =
-        ["score", "margin", "coverage", "cosine", "entry", "words", "wordsAgree", "meaningAgrees", "maxCosine", "askedMissing", "essayCoverage"];
+        ["score", "margin", "coverage", "cosine", "entry", "words", "wordsAgree", "meaningAgrees", "maxCosine", "askedMissing", "essayCoverage", "classifier"];
 
-    public double[] ToArray() => [Score, Margin, Coverage, Cosine, IsEntry, WordScore, WordsAgree, MeaningAgrees, MaxCosine, AskedMissing, EssayCoverage];
+    public double[] ToArray() => [Score, Margin, Coverage, Cosine, IsEntry, WordScore, WordsAgree, MeaningAgrees, MaxCosine, AskedMissing, EssayCoverage, Classifier];
 }
 
 /// <summary>
@@ -48,10 +49,15 @@ internal sealed record ConfidenceFeatures(
 /// the cited passages cannot hold is declined outright before this model is asked (see
 /// <see cref="AskedFor"/>), so <see cref="ConfidenceFeatures.AskedMissing"/> only matters to the fit.
 /// </para>
+/// <para>
+/// Since 2026-11-27 a twelfth: <see cref="ConfidenceFeatures.Classifier"/>, the semantic
+/// classifier's probability for the top candidate (weight 1.15 in the refit); without the
+/// classifier (a scope's own entries, or none trained) it is 0 and the model leans on the rest.
+/// </para>
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.70, [2.33, 3.52, 2.45, 1.59, -1.03, -0.60, 1.47, 1.33, 1.06, -5.02, -0.45]);
+    public static Calibration Default { get; } = new(-5.90, [2.16, 2.27, 2.34, 1.98, -1.37, -0.18, 1.13, 1.40, 1.09, -5.02, -0.63, 1.15]);
 
     public double Probability(ConfidenceFeatures features)
     {

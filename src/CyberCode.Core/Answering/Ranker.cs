@@ -56,7 +56,7 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
         var maxLexical = lexical.Count > 0 ? lexical.Values.Max() : 1f;
         if (semantic is not null)
         {
-            foreach (var key in semantic.Top(SemanticCandidates))
+            foreach (var key in semantic.Top(SemanticCandidates, tuning.ClassifierWeight))
             {
                 lexical.TryAdd(key, 0);
             }
@@ -93,7 +93,7 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
             }
 
             score += LexicalWeight * lexicalScore;
-            double? closeness = semantic?.Best(key);
+            double? closeness = semantic?.Closeness(key, tuning.ClassifierWeight);
             candidates.Add(new Candidate(target, Fuse(score, coverage, closeness), score, surface, body, lexicalScore, closeness));
         }
 

@@ -11,6 +11,7 @@ namespace CyberCode.Core.Answering.Semantic;
 internal sealed class ScopedSemantic(SemanticMatcher shared, IReadOnlyList<Entry> own, IReadOnlySet<string> withoutKeys) : ISemanticScorer
 {
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _ownKeys = own.Select(e => "e:" + e.Id).ToHashSet(StringComparer.Ordinal);
     private SemanticIndex? _own;
 
     public SemanticState State => shared.State;
@@ -39,7 +40,11 @@ internal sealed class ScopedSemantic(SemanticMatcher shared, IReadOnlyList<Entry
             }
         }
 
-        return new SemanticScores(merged);
+        // The classifier knows the curated targets only. A curated entry the scope corrected keeps
+        // its probability (same id, same question); one it hides loses it; the scope's new entries
+        // have none and compete on closeness and words.
+        var probabilities = scores.Probabilities?.Where(p => !withoutKeys.Contains(p.Key) || _ownKeys.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        return new SemanticScores(merged, probabilities);
     }
 
     public void ForgetQuestions() => shared.ForgetQuestions();

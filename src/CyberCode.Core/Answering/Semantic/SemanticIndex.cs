@@ -15,12 +15,14 @@ internal sealed class SemanticIndex
     private readonly SemanticText[] _texts;
     private readonly float[] _matrix;
     private readonly int _dimensions;
+    private readonly SemanticClassifier? _classifier;
 
-    private SemanticIndex(SemanticText[] texts, float[] matrix, int dimensions)
+    private SemanticIndex(SemanticText[] texts, float[] matrix, int dimensions, SemanticClassifier? classifier)
     {
         _texts = texts;
         _matrix = matrix;
         _dimensions = dimensions;
+        _classifier = classifier;
     }
 
     public int Count => _texts.Length;
@@ -67,7 +69,8 @@ internal sealed class SemanticIndex
     public static string Hash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 
-    public static SemanticIndex Build(IReadOnlyList<SemanticText> texts, IReadOnlyList<float[]> vectors)
+    /// <summary>The index over these texts; with a <paramref name="classifier"/> trained on them, scores carry its probabilities too.</summary>
+    public static SemanticIndex Build(IReadOnlyList<SemanticText> texts, IReadOnlyList<float[]> vectors, SemanticClassifier? classifier = null)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(vectors.Count, texts.Count);
         var dimensions = vectors.Count > 0 ? vectors[0].Length : 0;
@@ -82,12 +85,18 @@ internal sealed class SemanticIndex
             vectors[i].CopyTo(matrix, i * dimensions);
         }
 
-        return new SemanticIndex([.. texts], matrix, dimensions);
+        if (classifier is not null && classifier.Dimensions != dimensions)
+        {
+            throw new InvalidOperationException($"The classifier has {classifier.Dimensions} dimensions, the vectors {dimensions}.");
+        }
+
+        return new SemanticIndex([.. texts], matrix, dimensions, classifier);
     }
 
     /// <summary>
     /// For each target, the best cosine between the question and one of its ways of asking, and
-    /// between the question and its answer text or sentences.
+    /// between the question and its answer text or sentences; and, with a classifier, the
+    /// probability that the question is about it.
     /// </summary>
     public SemanticScores Score(float[] question)
     {
@@ -104,7 +113,7 @@ internal sealed class SemanticIndex
                 : (surface, Math.Max(body, cosine));
         }
 
-        return new SemanticScores(scores);
+        return new SemanticScores(scores, _classifier?.Probabilities(question));
     }
 }
 
@@ -119,15 +128,33 @@ internal enum SemanticRole
 
 internal sealed record SemanticText(string TargetKey, SemanticRole Role, string Text);
 
-/// <summary>A question's closeness to every target (cosines in -1..1; -1 where a target has no text of that role).</summary>
-internal sealed class SemanticScores(Dictionary<string, (double Surface, double Body)> scores)
+/// <summary>
+/// A question's closeness to every target (cosines in -1..1; -1 where a target has no text of that
+/// role) and, when a <see cref="SemanticClassifier"/> was trained, the probability of each target
+/// (targets it was not trained on, such as a scope's own entries, have none).
+/// </summary>
+internal sealed class SemanticScores(Dictionary<string, (double Surface, double Body)> scores, IReadOnlyDictionary<string, double>? probabilities = null)
 {
     public IReadOnlyDictionary<string, (double Surface, double Body)> ByTarget => scores;
 
-    /// <summary>The closeness that counts for a target: its best way of asking, else its text.</summary>
+    /// <summary>The classifier's probabilities, or null without one.</summary>
+    public IReadOnlyDictionary<string, double>? Probabilities => probabilities;
+
+    /// <summary>The best cosine for a target: its best way of asking, else its text.</summary>
     public double Best(string targetKey) =>
         scores.TryGetValue(targetKey, out var s) ? Math.Max(s.Surface, s.Body) : 0;
 
-    public IEnumerable<string> Top(int count) =>
-        scores.OrderByDescending(kv => Math.Max(kv.Value.Surface, kv.Value.Body)).Take(count).Select(kv => kv.Key);
+    /// <summary>The classifier's probability that the question is about a target (0 without a classifier or for a target it does not know).</summary>
+    public double Probability(string targetKey) =>
+        probabilities is not null && probabilities.TryGetValue(targetKey, out var p) ? p : 0;
+
+    /// <summary>
+    /// The closeness that counts for a target: its best cosine, raised by the classifier's
+    /// probability times <paramref name="classifierWeight"/> (<see cref="Tuning.ClassifierWeight"/>).
+    /// </summary>
+    public double Closeness(string targetKey, double classifierWeight) =>
+        scores.TryGetValue(targetKey, out var s) ? Math.Max(s.Surface, s.Body) + (classifierWeight * Probability(targetKey)) : 0;
+
+    public IEnumerable<string> Top(int count, double classifierWeight = 0) =>
+        scores.OrderByDescending(kv => Math.Max(kv.Value.Surface, kv.Value.Body) + (classifierWeight * Probability(kv.Key))).Take(count).Select(kv => kv.Key);
 }

@@ -9,7 +9,8 @@ namespace CyberCode.Core.Answering.Semantic;
 /// <summary>
 /// Matching by meaning, loaded in the background: the model (about a second), then the vectors of
 /// every phrasing, answer and sentence — from the cache when the text has not changed, else
-/// computed and cached. Until it is <see cref="SemanticState.Ready"/> the engine ranks by words
+/// computed and cached — and the <see cref="SemanticClassifier"/> trained on them (cached the same
+/// way, keyed by a fingerprint of every text and its target). Until it is <see cref="SemanticState.Ready"/> the engine ranks by words
 /// alone; a model that fails to load is logged once and the bot keeps answering.
 /// </summary>
 public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
@@ -161,10 +162,12 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
                 await StoreAsync(embedder.Model, fresh, token);
             });
 
-            _index = SemanticIndex.Build(texts, [.. keys.Select(k => vectors[k])]);
+            var ordered = keys.Select(k => vectors[k]).ToArray();
+            var (classifier, trained) = await ClassifierAsync(embedder.Model, texts, ordered, ct);
+            _index = SemanticIndex.Build(texts, ordered, classifier);
             _embedder = embedder;
             _state = SemanticState.Ready;
-            LogReady(texts.Count, fromCache, clock.ElapsedMilliseconds);
+            LogReady(texts.Count, fromCache, classifier is null ? "none" : trained ? "trained" : "from the cache", clock.ElapsedMilliseconds);
         }
         catch (Exception) when (ct.IsCancellationRequested)
         {
@@ -176,6 +179,39 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
             embedder?.Dispose();
             _state = SemanticState.Failed;
             LogFailed(ex);
+        }
+    }
+
+    /// <summary>
+    /// The classifier for these texts: from the cache when they are unchanged, else trained (a few
+    /// seconds) and cached. One that cannot be trained is logged and left out; closeness alone
+    /// still ranks by meaning.
+    /// </summary>
+    private async Task<(SemanticClassifier? Classifier, bool Trained)> ClassifierAsync(string model, IReadOnlyList<SemanticText> texts, float[][] vectors, CancellationToken ct)
+    {
+        if (texts.Count == 0)
+        {
+            return (null, false);
+        }
+
+        var cacheModel = model + "/classifier";
+        var fingerprint = SemanticClassifier.Fingerprint(texts);
+        var cached = await CachedAsync(cacheModel, [fingerprint], ct);
+        if (cached.TryGetValue(fingerprint, out var stored) && SemanticClassifier.FromVector(texts, vectors[0].Length, stored) is { } known)
+        {
+            return (known, false);
+        }
+
+        try
+        {
+            var classifier = SemanticClassifier.Train(texts, vectors, ct);
+            await StoreAsync(cacheModel, new Dictionary<string, float[]>(StringComparer.Ordinal) { [fingerprint] = classifier.ToVector() }, ct);
+            return (classifier, true);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogClassifierFailed(ex);
+            return (null, false);
         }
     }
 
@@ -231,11 +267,14 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
         _stopping.Dispose();
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Semantic matching is ready: {Texts} texts ({FromCache} vectors from the cache) in {Milliseconds} ms")]
-    private partial void LogReady(int texts, int fromCache, long milliseconds);
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Semantic matching is ready: {Texts} texts ({FromCache} vectors from the cache, classifier {Classifier}) in {Milliseconds} ms")]
+    private partial void LogReady(int texts, int fromCache, string classifier, long milliseconds);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "The sentence-embedding model could not be loaded; answers use word matching only. Set Answering:Semantic:Enabled=false to skip it")]
     private partial void LogFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "The semantic classifier could not be trained; meaning is matched by closeness alone")]
+    private partial void LogClassifierFailed(Exception exception);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "The embedding cache could not be used; vectors are computed and not kept")]
     private partial void LogCacheUnavailable(Exception exception);
