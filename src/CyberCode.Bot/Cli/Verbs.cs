@@ -354,7 +354,7 @@ internal static partial class Verbs
             var loading = host.Services.GetRequiredService<SemanticMatcher>().WaitAsync(ct);
             if (await Task.WhenAny(loading, Task.Delay(ModelNotice, ct)) != loading)
             {
-                await io.Error.WriteLineAsync("Preparing the meaning model: the first run computes the vectors of every phrasing and passage once and keeps them in the database...");
+                await io.Error.WriteLineAsync("Preparing the meaning model: the first run computes the vectors of every phrasing and passage, and trains a classifier on them, once (about 40 seconds) and keeps them in the database...");
             }
 
             await loading;
