@@ -39,9 +39,13 @@ internal static class Tune
             return 0;
         }
 
-        var classifierWeights = Array.IndexOf(args, "--classifier-weights") is var weightsAt and >= 0 && weightsAt + 1 < args.Length
-            ? args[weightsAt + 1].Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToArray()
-            : [Tuning.Default.ClassifierWeight];
+        // The grid: every value below, or the defaults alone with --quick; any dimension can be
+        // given instead (--semantic-weights 0.4,0.5 --floors 0.2 --ceilings 0.9 --coverages 1
+        // --classifier-weights 0.2,0.3,0.5).
+        double[] Grid(string flag, double[] full, double current) =>
+            Array.IndexOf(args, flag) is var at and >= 0 && at + 1 < args.Length
+                ? args[at + 1].Split(',').Select(w => double.Parse(w, CultureInfo.InvariantCulture)).ToArray()
+                : quick ? [current] : full;
         if (Array.IndexOf(args, "--dump") is var dumpAt and >= 0 && dumpAt + 1 < args.Length)
         {
             Dump(engine, choose, args[dumpAt + 1]);
@@ -51,11 +55,11 @@ internal static class Tune
         // For each way of fusing words and meaning, fit the confidence model and its thresholds on
         // the choosing set; keep the fusion whose fitted model scores best there.
         var results = new List<(Tuning Tuning, IReadOnlyList<EvalOutcome> Outcomes, double Top1, double Top3, double Abstain)>();
-        foreach (var semantic in quick ? [Tuning.Default.SemanticWeight] : new[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7 })
-        foreach (var floor in quick ? [Tuning.Default.SemanticFloor] : new[] { 0.2, 0.3 })
-        foreach (var ceiling in quick ? [Tuning.Default.SemanticCeiling] : new[] { 0.7, 0.8, 0.9 })
-        foreach (var coverage in quick ? [Tuning.Default.CoverageExponent] : new[] { 1.0, 1.5 })
-        foreach (var classifierWeight in classifierWeights)
+        foreach (var semantic in Grid("--semantic-weights", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7], Tuning.Default.SemanticWeight))
+        foreach (var floor in Grid("--floors", [0.2, 0.3], Tuning.Default.SemanticFloor))
+        foreach (var ceiling in Grid("--ceilings", [0.7, 0.8, 0.9], Tuning.Default.SemanticCeiling))
+        foreach (var coverage in Grid("--coverages", [1.0, 1.5], Tuning.Default.CoverageExponent))
+        foreach (var classifierWeight in Grid("--classifier-weights", [Tuning.Default.ClassifierWeight], Tuning.Default.ClassifierWeight))
         {
             var fusion = Tuning.Default with
             {

@@ -51,13 +51,14 @@ internal sealed record ConfidenceFeatures(
 /// </para>
 /// <para>
 /// Since 2026-11-27 a twelfth: <see cref="ConfidenceFeatures.Classifier"/>, the semantic
-/// classifier's probability for the top candidate (weight 1.15 in the refit); without the
-/// classifier (a scope's own entries, or none trained) it is 0 and the model leans on the rest.
+/// classifier's probability for the top candidate. With the classifier weighted 0.3 in the fusion
+/// the refit gave it 1.15; at the shipped 0.8 the fused score already carries it, and the refit
+/// gave it 0.01. Kept as a feature so a refit can weigh it again if the fusion changes.
 /// </para>
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.90, [2.16, 2.27, 2.34, 1.98, -1.37, -0.18, 1.13, 1.40, 1.09, -5.02, -0.63, 1.15]);
+    public static Calibration Default { get; } = new(-6.10, [2.39, 2.24, 2.15, 1.90, -1.46, -0.15, 1.12, 1.51, 1.35, -5.02, -0.46, 0.01]);
 
     public double Probability(ConfidenceFeatures features)
     {
