@@ -49,12 +49,26 @@ internal sealed partial class MentionHandler(
         }
 
         var text = Question(content, botId);
+        var quiz = QuizCommand.TryParse(text, out var command) ? command.Verb : (QuizVerb?)null;
         try
         {
-            var payload = inGuild && QuizCommand.TryParse(text, out var command) && command.Verb == QuizVerb.Practice
+            // Starting a quiz posts its first question while the start is handled. The reply that
+            // announces it holds its place first, as a deferred slash command does, and then
+            // becomes the announcement (or the reason it did not start), so the channel reads in order.
+            var placeholder = quiz == QuizVerb.Start
+                ? await rest.CreateMessageAsync(channel, new MessagePayload(Content: StartingQuiz, MessageReference: new MessageReference(id)), cancellationToken)
+                : null;
+            var payload = inGuild && quiz == QuizVerb.Practice
                 ? AnswerRenderer.Notice(PracticeInPublic) with { Flags = null }
                 : await AnswerAsync(text, message, author.Value, channel, inGuild, cancellationToken);
-            await rest.CreateMessageAsync(channel, payload with { MessageReference = new MessageReference(id) }, cancellationToken);
+            if (placeholder is not null)
+            {
+                await rest.EditMessageAsync(channel, placeholder, payload with { Content = payload.Content ?? string.Empty }, cancellationToken);
+            }
+            else
+            {
+                await rest.CreateMessageAsync(channel, payload with { MessageReference = new MessageReference(id) }, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException)
         {
@@ -67,6 +81,9 @@ internal sealed partial class MentionHandler(
             throw;
         }
     }
+
+    /// <summary>What a quiz start's reply says until the quiz has opened.</summary>
+    internal const string StartingQuiz = "Starting a quiz…";
 
     /// <summary>Only an interaction's follow-ups can be private in a server, and a mention has none.</summary>
     internal const string PracticeInPublic = "A practice round is private: use /quiz practice here (only you will see it), or send me \"quiz practice\" in a direct message.";

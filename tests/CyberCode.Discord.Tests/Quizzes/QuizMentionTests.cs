@@ -8,16 +8,22 @@ namespace CyberCode.Discord.Tests.Quizzes;
 public sealed class QuizMentionTests : ReadyGatewayTests
 {
     [Fact]
-    public async Task Mention_QuizStart_PostsTheQuestionAndConfirms_AButtonOverTheGatewayIsLockedIn()
+    public async Task Mention_QuizStart_RepliesFirst_ThenPostsTheQuestion_AButtonOverTheGatewayIsLockedIn()
     {
         await MessageAsync("m1", $"<@{BotId}> quiz start 3", guild: "300");
 
+        // The reply holds its place above the first question, then says what started.
+        var reply = await Discord.Fake.NextRequestAsync();
+        Assert.Equal(("POST", "/channels/400/messages"), (reply.Method, reply.Path));
+        Assert.Equal("m1", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal("Starting a quiz…", reply.Json.GetProperty("content").GetString());
         var question = await Discord.Fake.NextRequestAsync();
         Assert.Equal(("POST", "/channels/400/messages"), (question.Method, question.Path));
         Assert.Equal("Question 1 of 3", question.Json.GetProperty("embeds")[0].GetProperty("title").GetString());
-        var reply = await Discord.Fake.NextRequestAsync();
-        Assert.Equal("m1", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
-        Assert.StartsWith("Quiz started by Ana", reply.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+        var started = await Discord.Fake.NextRequestAsync();
+        Assert.Equal("PATCH", started.Method);
+        Assert.StartsWith("/channels/400/messages/", started.Path, StringComparison.Ordinal);
+        Assert.StartsWith("Quiz started by Ana", started.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
 
         var customId = QuizHost.ButtonId(question, 1);
         var press = QuizHost.Interaction(3, QuizHost.Ana, new { custom_id = customId, component_type = 2 }, new { id = "700" });
@@ -28,6 +34,26 @@ public sealed class QuizMentionTests : ReadyGatewayTests
         Assert.Equal(4, callback.Json.GetProperty("type").GetInt32());
         Assert.Equal(64, callback.Json.GetProperty("data").GetProperty("flags").GetInt32());
         Assert.Contains("you chose 1", callback.Json.GetProperty("data").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mention_QuizStartWhileOneRuns_TheHeldReplyBecomesTheReason_AndNoQuestionIsPosted()
+    {
+        await MessageAsync("m5", $"<@{BotId}> quiz start 3", guild: "300");
+        for (var i = 0; i < 3; i++)
+        {
+            _ = await Discord.Fake.NextRequestAsync(); // held reply, question 1, "Quiz started"
+        }
+
+        await MessageAsync("m6", $"<@{BotId}> quiz start", guild: "300");
+
+        var held = await Discord.Fake.NextRequestAsync();
+        Assert.Equal("m6", held.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
+        var reason = await Discord.Fake.NextRequestAsync();
+        Assert.Equal("PATCH", reason.Method);
+        Assert.Contains("already", reason.Json.GetProperty("content").GetString(), StringComparison.OrdinalIgnoreCase);
+        await Task.Delay(50);
+        Assert.Null(Discord.Fake.TryNextRequest());
     }
 
     [Fact]
@@ -46,9 +72,10 @@ public sealed class QuizMentionTests : ReadyGatewayTests
     public async Task DirectMessage_QuizAndATypedAnswer_RevealsAtOnceInTheDm()
     {
         await MessageAsync("d1", "quiz start 3", guild: null);
+        _ = await Discord.Fake.NextRequestAsync(); // "Starting a quiz…"
         var question = await Discord.Fake.NextRequestAsync();
         Assert.Equal("/channels/400/messages", question.Path);
-        _ = await Discord.Fake.NextRequestAsync(); // "Quiz started"
+        Assert.Equal("PATCH", (await Discord.Fake.NextRequestAsync()).Method); // "Your quiz: …"
 
         await MessageAsync("d2", "2", guild: null);
 
