@@ -155,6 +155,7 @@ internal sealed class SemanticScores(Dictionary<string, (double Surface, double 
     public double Closeness(string targetKey, double classifierWeight) =>
         scores.TryGetValue(targetKey, out var s) ? Math.Max(s.Surface, s.Body) + (classifierWeight * Probability(targetKey)) : 0;
 
+    /// <summary>The <paramref name="count"/> targets of greatest <see cref="Closeness"/>.</summary>
     public IEnumerable<string> Top(int count, double classifierWeight = 0) =>
-        scores.OrderByDescending(kv => Math.Max(kv.Value.Surface, kv.Value.Body) + (classifierWeight * Probability(kv.Key))).Take(count).Select(kv => kv.Key);
+        scores.Keys.OrderByDescending(key => Closeness(key, classifierWeight)).Take(count);
 }

@@ -9,9 +9,10 @@ namespace CyberCode.Core.Answering.Semantic;
 /// <summary>
 /// Matching by meaning, loaded in the background: the model (about a second), then the vectors of
 /// every phrasing, answer and sentence — from the cache when the text has not changed, else
-/// computed and cached — and the <see cref="SemanticClassifier"/> trained on them (cached the same
-/// way, keyed by a fingerprint of every text and its target). Until it is <see cref="SemanticState.Ready"/> the engine ranks by words
-/// alone; a model that fails to load is logged once and the bot keeps answering.
+/// computed and cached — and the <see cref="SemanticClassifier"/> trained on them (cached the
+/// same way, keyed by a fingerprint of every text and its target). Until it is
+/// <see cref="SemanticState.Ready"/> the engine ranks by words alone; a model that fails to load
+/// is logged once and the bot keeps answering.
 /// </summary>
 public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
 {
