@@ -21,10 +21,46 @@ internal static class Tune
     /// <summary>Issue 3's bar for the share of unanswerable questions declined.</summary>
     private const double AbstainBar = 0.90;
 
+    /// <summary>
+    /// The embedder to tune with: the service's own (<see cref="MiniLmEmbedder"/>) unless
+    /// <c>--pooling</c> names another way of pooling the model's word-piece vectors
+    /// (<see cref="PooledMiniLm"/>): <c>plain</c> (the package's mean, computed by us), <c>idf:S</c>
+    /// or <c>sif:A</c> counted on every embedded knowledge text, or on the essay's sentences alone
+    /// with <c>idf:S:essay</c>, <c>sif:A:essay</c>.
+    /// </summary>
+    private static ISentenceEmbedder Embedder(KnowledgeBase knowledge, string[] args)
+    {
+        var pooling = Array.IndexOf(args, "--pooling") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        if (pooling is null)
+        {
+            return new MiniLmEmbedder();
+        }
+
+        if (pooling == "plain")
+        {
+            return PooledMiniLm.Checked(new PooledMiniLm(null, null));
+        }
+
+        var parts = pooling.Split(':');
+        var strength = double.Parse(parts[1], CultureInfo.InvariantCulture);
+        var texts = SemanticIndex.TextsOf(knowledge);
+        var corpus = parts.Length > 2 && parts[2] == "essay"
+            ? texts.Where(t => t.TargetKey.StartsWith("p:", StringComparison.Ordinal)).Select(t => t.Text).ToList()
+            : texts.Select(t => t.Text).ToList();
+        Func<IReadOnlyList<long[]>, TokenWeights> scheme = parts[0] switch
+        {
+            "sif" => c => TokenWeights.SmoothInverseFrequency(c, strength),
+            "idf" => c => TokenWeights.InverseDocumentFrequency(c, strength),
+            _ => throw new ArgumentException($"--pooling {pooling}: expected plain, idf:S[:essay] or sif:A[:essay]."),
+        };
+        return new PooledMiniLm(corpus, scheme);
+    }
+
     public static int Run(string[] args)
     {
         var knowledge = KnowledgeLoader.Load(RepoPaths.Knowledge);
-        using var embedder = new SharedEmbedder(new MiniLmEmbedder());
+        using var embedder = new SharedEmbedder(Embedder(knowledge, args));
+        Console.WriteLine("Embedder: " + embedder.Model);
         var cache = new MemoryEmbeddingCache();
         using var matcher = Matcher(knowledge, embedder, cache);
         using var engine = AnswerEngine.Create(knowledge, matcher);
@@ -33,6 +69,12 @@ internal static class Tune
         var holdout2 = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout2.jsonl");
         var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
         var quick = args.Contains("--quick");
+        if (args.Contains("--closeness"))
+        {
+            Closeness(knowledge, embedder, [("own", Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")), ("tune", Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl")), ("holdout", holdout), ("holdout2", holdout2), ("dev", dev)]);
+            return 0;
+        }
+
         if (Array.IndexOf(args, "--classifier") is var classifierAt and >= 0)
         {
             ClassifierCheck.Run(classifierAt + 1 < args.Length ? args[classifierAt + 1] : null, knowledge, embedder, cache, choose);
@@ -340,6 +382,29 @@ internal static class Tune
 
     private static string Describe(Tuning t) => string.Create(CultureInfo.InvariantCulture,
         $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} classifier={t.ClassifierWeight:0.00} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
+
+    /// <summary>
+    /// <c>--closeness</c>: how near each set's answerable questions come to the knowledge's
+    /// phrasings (each question's best cosine with one way of asking for an entry), as aggregates
+    /// only, so a check's questions are never printed. A choosing set much nearer than the checks
+    /// would mean phrasings were written for its questions.
+    /// </summary>
+    private static void Closeness(KnowledgeBase knowledge, ISentenceEmbedder embedder, (string Name, string Path)[] sets)
+    {
+        var surfaces = SemanticIndex.TextsOf(knowledge).Where(t => t.Role == SemanticRole.Surface).Select(t => t.Text).ToList();
+        var normalized = surfaces.Select(Evaluator.Normalize).ToHashSet(StringComparer.Ordinal);
+        var phrasings = embedder.Embed(surfaces, CancellationToken.None);
+        foreach (var (name, path) in sets.Where(s => File.Exists(s.Path)))
+        {
+            var items = Read(path).Where(i => i.Gold.Count > 0).ToList();
+            var questions = embedder.Embed([.. items.Select(i => i.Question)], CancellationToken.None);
+            var closest = questions.Select(q => phrasings.Max(v => System.Numerics.Tensors.TensorPrimitives.Dot(q, v))).ToList();
+            double Share(Func<double, bool> test) => closest.Count(c => test(c)) / (double)items.Count;
+            var verbatim = items.Count(i => normalized.Contains(Evaluator.Normalize(i.Question))) / (double)items.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name}: answerable {items.Count}, best cosine with a phrasing: mean {closest.Average():0.000}, >= 0.95 {Share(c => c >= 0.95):0.000}, >= 0.85 {Share(c => c >= 0.85):0.000}, >= 0.75 {Share(c => c >= 0.75):0.000}; verbatim {verbatim:0.000}"));
+        }
+    }
 
     private static List<EvalItem> Read(string path)
     {
