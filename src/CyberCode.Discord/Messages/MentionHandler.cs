@@ -52,11 +52,19 @@ internal sealed partial class MentionHandler(
         var quiz = QuizCommand.TryParse(text, out var command) ? command.Verb : (QuizVerb?)null;
         try
         {
-            // Starting a quiz posts its first question while the start is handled. The reply that
-            // announces it holds its place first, as a deferred slash command does, and then
-            // becomes the announcement (or the reason it did not start), so the channel reads in order.
-            var placeholder = quiz == QuizVerb.Start
-                ? await rest.CreateMessageAsync(channel, new MessagePayload(Content: StartingQuiz, MessageReference: new MessageReference(id)), cancellationToken)
+            // Starting a quiz posts its first question while the start is handled, and a typed
+            // answer that closes a question (always so alone in a DM) posts the reveal and the next
+            // question. The reply holds its place first, as a deferred slash command does, and then
+            // becomes the announcement or "You chose 2" (or the reason it was refused), so the
+            // channel reads in order: the message, its reply, then the next question.
+            var holding = quiz switch
+            {
+                QuizVerb.Start => StartingQuiz,
+                QuizVerb.Answer => CheckingAnswer,
+                _ => null,
+            };
+            var placeholder = holding is not null
+                ? await rest.CreateMessageAsync(channel, new MessagePayload(Content: holding, MessageReference: new MessageReference(id)), cancellationToken)
                 : null;
             var payload = inGuild && quiz == QuizVerb.Practice
                 ? AnswerRenderer.Notice(PracticeInPublic) with { Flags = null }
@@ -84,6 +92,9 @@ internal sealed partial class MentionHandler(
 
     /// <summary>What a quiz start's reply says until the quiz has opened.</summary>
     internal const string StartingQuiz = "Starting a quiz…";
+
+    /// <summary>What the reply to a typed choice says until the answer is counted.</summary>
+    internal const string CheckingAnswer = "Checking your answer…";
 
     /// <summary>Only an interaction's follow-ups can be private in a server, and a mention has none.</summary>
     internal const string PracticeInPublic = "A practice round is private: use /quiz practice here (only you will see it), or send me \"quiz practice\" in a direct message.";

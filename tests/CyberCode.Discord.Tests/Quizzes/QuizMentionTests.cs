@@ -79,14 +79,36 @@ public sealed class QuizMentionTests : ReadyGatewayTests
 
         await MessageAsync("d2", "2", guild: null);
 
-        // Alone with the bot, an answer closes the question: the reveal edits it, the next one follows, then the reply.
+        // Alone with the bot, an answer closes the question. The reply holds its place under the
+        // typed answer, the reveal edits the question, the next one follows, and the reply says what was chosen.
+        var held = await Discord.Fake.NextRequestAsync();
+        Assert.Equal(("POST", "/channels/400/messages"), (held.Method, held.Path));
+        Assert.Equal("d2", held.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal("Checking your answer…", held.Json.GetProperty("content").GetString());
         var reveal = await Discord.Fake.NextRequestAsync();
         Assert.Equal("PATCH", reveal.Method);
         Assert.StartsWith("/channels/400/messages/", reveal.Path, StringComparison.Ordinal);
         Assert.Equal("Question 2 of 3", (await Discord.Fake.NextRequestAsync()).Json.GetProperty("embeds")[0].GetProperty("title").GetString());
         var reply = await Discord.Fake.NextRequestAsync();
-        Assert.Equal("d2", reply.Json.GetProperty("message_reference").GetProperty("message_id").GetString());
+        Assert.Equal("PATCH", reply.Method);
+        Assert.NotEqual(reveal.Path, reply.Path);
         Assert.Contains("You chose 2", reply.Json.GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DirectMessage_ANumberWithNoQuizRunning_TheHeldReplyBecomesWhatTheBotSays()
+    {
+        // With no question open a bare number is asked like any question; its reply held its place all the same.
+        await MessageAsync("d3", "2", guild: null);
+
+        var held = await Discord.Fake.NextRequestAsync();
+        Assert.Equal("Checking your answer…", held.Json.GetProperty("content").GetString());
+        var reply = await Discord.Fake.NextRequestAsync();
+        Assert.Equal("PATCH", reply.Method);
+        Assert.Equal(string.Empty, reply.Json.GetProperty("content").GetString());
+        Assert.True(reply.Json.GetProperty("embeds").GetArrayLength() > 0);
+        await Task.Delay(50);
+        Assert.Null(Discord.Fake.TryNextRequest());
     }
 
     [Fact]
