@@ -56,10 +56,10 @@ public sealed partial class BotEngine(
         // Every scope's view of the knowledge is built before its first question (the CLI's host never starts).
         await moderation.EnsureLoadedAsync(cancellationToken);
 
-        // A bare number is a quiz answer only while a question is open here; otherwise it is
-        // whatever it was before (the CLI picks a suggestion with it).
-        if (QuizCommand.TryParse(incoming.Text, out var command)
-            && (command.Verb != QuizVerb.Answer || quizzes.HasOpenQuestion(incoming)))
+        // A bare number is a quiz answer; with no question open the quiz service says so and how
+        // to start one, rather than the number being asked as a question ("2" matched paragraph
+        // 2(7)). The CLI picks a suggestion with a number before it gets here.
+        if (QuizCommand.TryParse(incoming.Text, out var command))
         {
             var quiz = await quizzes.HandleAsync(command, incoming, cancellationToken);
             var text = incoming.Text.Trim();

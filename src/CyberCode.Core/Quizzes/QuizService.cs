@@ -345,7 +345,7 @@ public sealed partial class QuizService : IDisposable
         var running = IsOpen(group) ? group : Find(PracticePlace(incoming)) ?? group;
         if (running is null)
         {
-            return Refused("No quiz question is open here.");
+            return Refused("No quiz question is open here, so a number on its own doesn't answer anything. Start a quiz with \"quiz start\", or ask me a question about the essay.");
         }
 
         var s = running.Session;

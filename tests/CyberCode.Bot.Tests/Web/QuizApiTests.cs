@@ -266,6 +266,17 @@ public sealed class QuizApiTests(SharedService service) : IClassFixture<SharedSe
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
+    [Fact]
+    public async Task ABareNumberWithNoQuestionOpen_SaysHowToStartAQuiz_InsteadOfBeingAskedAsAQuestion()
+    {
+        var reply = await AskAsync(NewTab(), "2");
+
+        Assert.Equal("quiz", reply.GetProperty("kind").GetString());
+        var text = reply.GetProperty("quiz").GetProperty("text").GetString();
+        Assert.Contains("No quiz question is open here", text, StringComparison.Ordinal);
+        Assert.Contains("quiz start", text, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> AskAsync(Tab tab, string question)
     {
         using var response = await Client.PostAsync("api/ask", Http.Json(new { question, conversation = tab.Conversation, name = tab.Name }));
