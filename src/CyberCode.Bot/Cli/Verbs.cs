@@ -184,6 +184,7 @@ internal static partial class Verbs
                 $"latency: median {report.MedianMilliseconds:0.000} ms, p99 {report.Percentile(0.99):0.000} ms (in-process, after three warm-up passes)"));
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"outcomes: answered {Share(o => o.Answer.Answered)}, did-you-mean {Share(o => o.Answer.Kind == AnswerKinds.Suggestions)}, declined {Share(o => o.Answer.Kind == AnswerKinds.Decline)}"));
+            await io.Out.WriteLineAsync(report.Intervals());
             await io.Out.WriteLineAsync(report.Summary);
             return 0;
 

@@ -28,6 +28,47 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes, IReadOnlyLi
 
     public double MedianMilliseconds => Percentile(0.5);
 
+    /// <summary>
+    /// How far each overall score could be from the bot's true rate on questions like these: the
+    /// counts behind it and a 95% Wilson interval. A check set of about a hundred answerable
+    /// questions pins top1 down only to about ±0.05, so a difference of two or three questions
+    /// between two settings is within it.
+    /// </summary>
+    public string Intervals()
+    {
+        var answerable = Outcomes.Where(o => !o.IsAbstain).ToList();
+        var abstain = Outcomes.Where(o => o.IsAbstain).ToList();
+        return "95% intervals: " + string.Join(", ",
+            Interval("top1", answerable.Count(o => o.Top1), answerable.Count),
+            Interval("top3", answerable.Count(o => o.Top3), answerable.Count),
+            Interval("abstain", abstain.Count(o => o.Declined), abstain.Count));
+
+        static string Interval(string name, int right, int of)
+        {
+            if (of == 0)
+            {
+                return $"{name} -";
+            }
+
+            var (low, high) = Wilson(right, of);
+            return string.Create(CultureInfo.InvariantCulture, $"{name} {low:0.000}–{high:0.000} ({right} of {of})");
+        }
+    }
+
+    /// <summary>The 95% Wilson score interval of <paramref name="right"/> successes in <paramref name="of"/> trials.</summary>
+    public static (double Low, double High) Wilson(int right, int of)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(of);
+        ArgumentOutOfRangeException.ThrowIfNegative(right);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(right, of);
+        const double z = 1.959964;
+        var p = right / (double)of;
+        var z2n = z * z / of;
+        var centre = (p + (z2n / 2)) / (1 + z2n);
+        var half = z * Math.Sqrt((p * (1 - p) / of) + (z2n / (4.0 * of))) / (1 + z2n);
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
     public double Percentile(double p)
     {
         var sorted = Outcomes.Select(o => o.Milliseconds).Order().ToArray();

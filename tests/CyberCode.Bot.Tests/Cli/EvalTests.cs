@@ -27,6 +27,7 @@ public sealed partial class EvalTests : IDisposable
         Assert.EndsWith(" n=4", result.OutLines[^1], StringComparison.Ordinal);
         Assert.Contains(result.OutLines, l => l.StartsWith("type ", StringComparison.Ordinal) && l.Contains("top1", StringComparison.Ordinal));
         Assert.Contains(result.OutLines, l => l.StartsWith("all ", StringComparison.Ordinal));
+        Assert.Matches(@"^95% intervals: top1 \d\.\d{3}–\d\.\d{3} \(\d of 3\), top3 \d\.\d{3}–\d\.\d{3} \(\d of 3\), abstain \d\.\d{3}–\d\.\d{3} \(\d of 1\)$", result.OutLines[^2]);
     }
 
     [Fact]
