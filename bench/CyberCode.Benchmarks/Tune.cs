@@ -10,8 +10,9 @@ namespace CyberCode.Benchmarks;
 
 /// <summary>
 /// <c>--tune</c>: chooses the ranking and fusion weights and both thresholds by measurement.
-/// Our own questions in bench/eval/own.jsonl and tune.jsonl choose; bench/eval/holdout.jsonl and
-/// holdout2.jsonl, written from the essay alone without looking at the knowledge or the bot, check; and
+/// Our own questions in bench/eval/own.jsonl and tune.jsonl choose; bench/eval/holdout.jsonl,
+/// holdout2.jsonl and holdout3.jsonl, written from the essay alone without looking at the knowledge
+/// or the bot, check; and
 /// ../shared/eval/dev.jsonl, when present, is only reported, never fitted on. Every setting is run
 /// once with the thresholds at zero, so each item's confidence and correctness is known and every
 /// threshold can be scored without re-running.
@@ -67,11 +68,12 @@ internal static class Tune
         var choose = Read(Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")).Concat(Read(Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl"))).ToList();
         var holdout = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout.jsonl");
         var holdout2 = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout2.jsonl");
+        var holdout3 = Path.Combine(RepoPaths.Root, "bench", "eval", "holdout3.jsonl");
         var dev = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "eval", "dev.jsonl"));
         var quick = args.Contains("--quick");
         if (args.Contains("--closeness"))
         {
-            Closeness(knowledge, embedder, [("own", Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")), ("tune", Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl")), ("holdout", holdout), ("holdout2", holdout2), ("dev", dev)]);
+            Closeness(knowledge, embedder, [("own", Path.Combine(RepoPaths.Root, "bench", "eval", "own.jsonl")), ("tune", Path.Combine(RepoPaths.Root, "bench", "eval", "tune.jsonl")), ("holdout", holdout), ("holdout2", holdout2), ("holdout3", holdout3), ("dev", dev)]);
             return 0;
         }
 
@@ -165,6 +167,11 @@ internal static class Tune
                 Report("  the pick on holdout2 (check)", pick, Read(holdout2));
             }
 
+            if (File.Exists(holdout3))
+            {
+                Report("  the pick on holdout3 (check)", pick, Read(holdout3));
+            }
+
             if (File.Exists(dev))
             {
                 Report("  the pick on dev (check)", pick, Read(dev));
@@ -186,6 +193,11 @@ internal static class Tune
             {
                 Report("holdout2, always answering", always, Read(holdout2));
             }
+
+            if (File.Exists(holdout3))
+            {
+                Report("holdout3, always answering", always, Read(holdout3));
+            }
         }
 
         var misses = args.Contains("--misses");
@@ -198,6 +210,11 @@ internal static class Tune
         if (File.Exists(holdout2))
         {
             Report("holdout2 (check)", engine, Read(holdout2));
+        }
+
+        if (File.Exists(holdout3))
+        {
+            Report("holdout3 (check)", engine, Read(holdout3));
         }
 
         if (File.Exists(dev))
