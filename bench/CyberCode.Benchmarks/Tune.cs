@@ -23,23 +23,22 @@ internal static class Tune
     private const double AbstainBar = 0.90;
 
     /// <summary>
-    /// The embedder to tune with: the service's own (<see cref="MiniLmEmbedder"/>) unless
-    /// <c>--pooling</c> names another way of pooling the model's word-piece vectors
-    /// (<see cref="PooledMiniLm"/>): <c>plain</c> (the package's mean, computed by us), <c>idf:S</c>
-    /// or <c>sif:A</c> counted on every embedded knowledge text, or on the essay's sentences alone
-    /// with <c>idf:S:essay</c>, <c>sif:A:essay</c>.
+    /// The embedder to tune with: the service's own (<see cref="MiniLmEmbedder.For"/>) unless
+    /// <c>--pooling</c> names another way of pooling the model's word-piece vectors: <c>plain</c>
+    /// (the package's mean), <c>idf:S</c> or <c>sif:A</c> counted on every embedded knowledge
+    /// text, or on the essay's sentences alone with <c>idf:S:essay</c>, <c>sif:A:essay</c>.
     /// </summary>
-    private static ISentenceEmbedder Embedder(KnowledgeBase knowledge, string[] args)
+    private static MiniLmEmbedder Embedder(KnowledgeBase knowledge, string[] args)
     {
         var pooling = Array.IndexOf(args, "--pooling") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         if (pooling is null)
         {
-            return new MiniLmEmbedder();
+            return MiniLmEmbedder.For(knowledge);
         }
 
         if (pooling == "plain")
         {
-            return PooledMiniLm.Checked(new PooledMiniLm(null, null));
+            return new MiniLmEmbedder();
         }
 
         var parts = pooling.Split(':');
@@ -54,7 +53,7 @@ internal static class Tune
             "idf" => c => TokenWeights.InverseDocumentFrequency(c, strength),
             _ => throw new ArgumentException($"--pooling {pooling}: expected plain, idf:S[:essay] or sif:A[:essay]."),
         };
-        return new PooledMiniLm(corpus, scheme);
+        return new MiniLmEmbedder(corpus, scheme);
     }
 
     public static int Run(string[] args)

@@ -52,13 +52,14 @@ internal sealed record ConfidenceFeatures(
 /// <para>
 /// Since 2026-11-27 a twelfth: <see cref="ConfidenceFeatures.Classifier"/>, the semantic
 /// classifier's probability for the top candidate. With the classifier weighted 0.3 in the fusion
-/// the refit gave it 1.15; at the shipped 0.8 the fused score already carries it, and the refit
-/// gave it 0.01. Kept as a feature so a refit can weigh it again if the fusion changes.
+/// the refit gave it 1.15; at 0.8 the fused score already carries it, and the refit gave it 0.01
+/// (0.06 with weighted pooling and tune2.jsonl in the choosing set). Kept as a feature so a refit
+/// can weigh it again if the fusion changes.
 /// </para>
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-6.10, [2.39, 2.24, 2.15, 1.90, -1.46, -0.15, 1.12, 1.51, 1.35, -5.02, -0.46, 0.01]);
+    public static Calibration Default { get; } = new(-4.96, [1.88, 1.29, 2.10, 1.89, -1.38, -0.07, 0.85, 1.08, 1.48, -4.88, -0.70, 0.06]);
 
     public double Probability(ConfidenceFeatures features)
     {

@@ -35,7 +35,7 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
     private int _cacheWarned;
 
     public SemanticMatcher(IOptions<SemanticOptions> options, KnowledgeBase knowledge, IEmbeddingCache cache, ILogger<SemanticMatcher> logger)
-        : this(options, knowledge, cache, logger, static () => new MiniLmEmbedder())
+        : this(options, knowledge, cache, logger, () => MiniLmEmbedder.For(knowledge))
     {
     }
 

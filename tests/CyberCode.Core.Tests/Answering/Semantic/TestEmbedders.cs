@@ -13,7 +13,7 @@ internal static class RealModel
 
     private static readonly Lazy<SemanticMatcher> LazyMatcher = new(() =>
     {
-        var matcher = Matcher(Repo.Knowledge, new MiniLmEmbedder(), Cache);
+        var matcher = Matcher(Repo.Knowledge, MiniLmEmbedder.For(Repo.Knowledge), Cache);
         matcher.WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
         return matcher;
     });

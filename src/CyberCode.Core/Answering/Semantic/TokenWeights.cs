@@ -1,18 +1,18 @@
 using System.Globalization;
 
-using CyberCode.Core.Answering.Semantic;
-
-namespace CyberCode.Benchmarks;
+namespace CyberCode.Core.Answering.Semantic;
 
 /// <summary>
 /// How much each word piece counts when a sentence's word-piece vectors are pooled into one. The
 /// model was trained with a plain mean, in which "what", "is", "the" and the essay's every-line
 /// words ("cyber", "security", "code") weigh as much as "sovereignty" or "2015"; a short chatty
-/// question is then mostly its filler. Smooth inverse frequency (Arora et al., 2017) weighs a
-/// piece by a / (a + p), p its share of the word pieces of a fixed body of text; pieces the text
-/// never uses weigh 1.
+/// question is then mostly its filler. The service weighs a piece by 1 + S × its inverse document
+/// frequency among the knowledge's embedded texts (<see cref="InverseDocumentFrequency"/>, S =
+/// <see cref="MiniLmEmbedder.IdfStrength"/>); pieces those texts never use weigh most. Smooth
+/// inverse frequency (Arora et al., 2017: a / (a + p), p a piece's share of all pieces) was
+/// measured beside it (bench/README.md).
 /// </summary>
-internal sealed class TokenWeights
+public sealed class TokenWeights
 {
     private readonly Dictionary<long, float> _weights;
 
@@ -29,7 +29,7 @@ internal sealed class TokenWeights
     public float Of(long id) => _weights.TryGetValue(id, out var weight) ? weight : Unseen;
 
     /// <summary>Smooth inverse frequency over <paramref name="corpus"/>, each text's word pieces as the model reads them.</summary>
-    public static TokenWeights SmoothInverseFrequency(IReadOnlyList<long[]> corpus, double a)
+    internal static TokenWeights SmoothInverseFrequency(IReadOnlyList<long[]> corpus, double a)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(a);
@@ -54,7 +54,7 @@ internal sealed class TokenWeights
     }
 
     /// <summary>1 + <paramref name="strength"/> × the inverse document frequency of each piece over <paramref name="corpus"/>.</summary>
-    public static TokenWeights InverseDocumentFrequency(IReadOnlyList<long[]> corpus, double strength)
+    internal static TokenWeights InverseDocumentFrequency(IReadOnlyList<long[]> corpus, double strength)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var documents = new Dictionary<long, int>();
