@@ -96,7 +96,9 @@ public sealed class QuizEngineOnLiteDbTests : IDisposable
         Assert.Equal((QuizService.AnswerKind, true), (started.Answer.Kind, started.Answer.Answered));
         Assert.Equal(QuizReplyKind.Refused, teams.Quiz!.Kind);
         Assert.Contains("not available", teams.Answer.Text, StringComparison.Ordinal);
-        Assert.Null(number.Quiz); // no open question there: a number is not a quiz answer
+        // No open question there: a number says so, rather than being asked as a question.
+        Assert.Equal(QuizReplyKind.Refused, number.Quiz!.Kind);
+        Assert.Contains("No quiz question is open here", number.Answer.Text, StringComparison.Ordinal);
         await host.StopAsync();
     }
 
