@@ -69,5 +69,31 @@ internal sealed class LiteDbEmbeddingCache : IEmbeddingCache
         }
     }
 
+    public Task<int> RetainModelsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _database.ThrowIfDisposed();
+            var prefixes = models.Select(m => m + "|").ToArray();
+            var stale = _vectors.Query().Select(d => d.Id).ToList()
+                .Where(id => !prefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal)))
+                .ToList();
+            if (stale.Count == 0)
+            {
+                return Task.FromResult(0);
+            }
+
+            // One transaction: a restart finds all of them gone or none.
+            var removed = _vectors.DeleteMany(Query.In("_id", stale.Select(id => new BsonValue(id))));
+            return Task.FromResult(removed);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<int>(ex);
+        }
+    }
+
     private static string Id(string model, string key) => model + "|" + key;
 }

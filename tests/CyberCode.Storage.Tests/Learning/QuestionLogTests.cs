@@ -143,6 +143,29 @@ public sealed class QuestionLogTests : IDisposable
         Assert.Empty(await cache.GetManyAsync("model-b", ["k1"], _ct));
     }
 
+    [Fact]
+    public async Task EmbeddingCache_RetainModels_RemovesEveryOtherModelsVectors_ForGood()
+    {
+        using (var db = TestDatabase.OpenDatabase(_file.Path))
+        {
+            var cache = new LiteDbEmbeddingCache(db);
+            await cache.PutManyAsync("m/idf4-old", new Dictionary<string, float[]> { ["k1"] = [1f], ["k2"] = [2f] }, _ct);
+            await cache.PutManyAsync("m/idf4-new", new Dictionary<string, float[]> { ["k1"] = [3f] }, _ct);
+            await cache.PutManyAsync("m/idf4-new/classifier", new Dictionary<string, float[]> { ["f"] = [4f] }, _ct);
+
+            Assert.Equal(2, await cache.RetainModelsAsync(["m/idf4-new", "m/idf4-new/classifier"], _ct));
+            Assert.Equal(0, await cache.RetainModelsAsync(["m/idf4-new", "m/idf4-new/classifier"], _ct));
+        }
+
+        using var reopened = TestDatabase.OpenDatabase(_file.Path);
+        var after = new LiteDbEmbeddingCache(reopened);
+        Assert.Empty(await after.GetManyAsync("m/idf4-old", ["k1", "k2"], _ct));
+        var kept = await after.GetManyAsync("m/idf4-new", ["k1"], _ct);
+        var classifier = await after.GetManyAsync("m/idf4-new/classifier", ["f"], _ct);
+        Assert.Equal(new[] { 3f }, kept["k1"]);
+        Assert.Equal(new[] { 4f }, classifier["f"]);
+    }
+
     private static QuestionEvent Miss(string question, string channel, string? scope, DateTimeOffset at) =>
         new(question, QuestionSignal.Miss, channel, scope, null, "decline", at);
 }

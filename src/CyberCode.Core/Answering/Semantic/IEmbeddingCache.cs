@@ -11,4 +11,11 @@ public interface IEmbeddingCache
 
     /// <summary>Stores vectors (replacing any under the same key).</summary>
     Task PutManyAsync(string model, IReadOnlyDictionary<string, float[]> vectors, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the vectors of every model but <paramref name="models"/> (a model's name changes
+    /// with the word weights, so each revision of the curated knowledge would otherwise leave a
+    /// full set behind); returns how many were removed.
+    /// </summary>
+    Task<int> RetainModelsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken);
 }

@@ -33,4 +33,15 @@ internal sealed class MemoryEmbeddingCache : IEmbeddingCache
 
         return Task.CompletedTask;
     }
+
+    public Task<int> RetainModelsAsync(IReadOnlyCollection<string> models, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        foreach (var key in _vectors.Keys.Where(k => !models.Contains(k.Model)))
+        {
+            removed += _vectors.TryRemove(key, out _) ? 1 : 0;
+        }
+
+        return Task.FromResult(removed);
+    }
 }

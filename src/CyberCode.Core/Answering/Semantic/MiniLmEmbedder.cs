@@ -40,7 +40,7 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
     /// are among its curated texts (every phrasing, answer and essay sentence that is embedded). A
     /// change to those texts changes the weights and so every vector: the model's name carries a
     /// hash of them, and the next start embeds everything again (in the background, as on a first
-    /// start). Moderators' entries do not change the weights.
+    /// start) and drops the old vectors from the cache. Moderators' entries do not change the weights.
     /// </summary>
     public static MiniLmEmbedder For(KnowledgeBase knowledge) =>
         new([.. SemanticIndex.TextsOf(knowledge).Select(t => t.Text)], corpus => TokenWeights.InverseDocumentFrequency(corpus, IdfStrength));

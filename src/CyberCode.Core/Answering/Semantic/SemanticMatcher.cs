@@ -169,6 +169,7 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
             _embedder = embedder;
             _state = SemanticState.Ready;
             LogReady(texts.Count, fromCache, classifier is null ? "none" : trained ? "trained" : "from the cache", clock.ElapsedMilliseconds);
+            await ForgetOtherModelsAsync(embedder.Model, ct);
         }
         catch (Exception) when (ct.IsCancellationRequested)
         {
@@ -213,6 +214,26 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
         {
             LogClassifierFailed(ex);
             return (null, false);
+        }
+    }
+
+    /// <summary>
+    /// Drops the cached vectors of earlier word weights or models: the name of the model in use
+    /// changes with the curated knowledge, and each revision would otherwise leave about 8 MB behind.
+    /// </summary>
+    private async Task ForgetOtherModelsAsync(string model, CancellationToken ct)
+    {
+        try
+        {
+            var removed = await _cache.RetainModelsAsync([model, model + "/classifier"], ct);
+            if (removed > 0)
+            {
+                LogForgot(removed);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            WarnCacheOnce(ex);
         }
     }
 
@@ -276,6 +297,9 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
 
     [LoggerMessage(EventId = 1204, Level = LogLevel.Warning, Message = "The semantic classifier could not be trained; meaning is matched by closeness alone")]
     private partial void LogClassifierFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "Removed {Count} cached vectors of earlier knowledge or another model")]
+    private partial void LogForgot(int count);
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "The embedding cache could not be used; vectors are computed and not kept")]
     private partial void LogCacheUnavailable(Exception exception);

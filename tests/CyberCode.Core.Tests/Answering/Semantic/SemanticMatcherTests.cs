@@ -82,4 +82,28 @@ public sealed class SemanticMatcherTests
         Assert.True(first.Embedded > 1000, $"only {first.Embedded} texts embedded");
         Assert.Equal(0, second.Embedded);
     }
+
+    [Fact]
+    public async Task Ready_ForgetsTheCachedVectorsOfOtherModels_AndKeepsItsOwn()
+    {
+        var cache = new MemoryEmbeddingCache();
+        await cache.PutManyAsync("an-earlier-weighting", new Dictionary<string, float[]> { ["k1"] = [1f], ["k2"] = [0f] }, Ct);
+        var logger = new ListLogger<SemanticMatcher>();
+        var embedder = new CountingEmbedder();
+
+        using (var matcher = RealModel.Matcher(Repo.Knowledge, embedder, cache, logger))
+        {
+            await matcher.WaitAsync(Ct);
+        }
+
+        Assert.Empty(await cache.GetManyAsync("an-earlier-weighting", ["k1", "k2"], Ct));
+        Assert.Contains(logger.Entries, e => e.Id.Id == 1205 && e.Message.Contains("Removed 2 cached vectors", StringComparison.Ordinal));
+        var again = new CountingEmbedder();
+        using (var matcher = RealModel.Matcher(Repo.Knowledge, again, cache))
+        {
+            await matcher.WaitAsync(Ct);
+        }
+
+        Assert.Equal(0, again.Embedded);
+    }
 }
