@@ -100,7 +100,7 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
         }
 
         var incoming = ToIncoming(activity, question);
-        var placeholder = await StartingAsync(activity, incoming, cancellationToken);
+        var placeholder = await HoldPlaceAsync(activity, incoming, cancellationToken);
         var reply = await bot.HandleAsync(incoming, cancellationToken);
         var message = reply switch
         {
@@ -128,20 +128,26 @@ internal sealed partial class ActivityHandler(BotEngine bot, AnswerEngine engine
 
     /// <summary>
     /// A quiz posts its first question as it starts, before the reply to "quiz start" could be
-    /// sent. So a start that will go ahead is acknowledged first with "Starting a quiz…", which
-    /// the reply then replaces in place: the confirmation stands above the first question.
-    /// Returns that message's id; null for anything else, or when it could not be sent.
+    /// sent; and a typed answer that closes a question (always so in a personal chat) posts the
+    /// reveal and the next question before its "You chose 2". So a start that will go ahead is
+    /// acknowledged first with "Starting a quiz…", and a typed answer to an open question with
+    /// "Checking your answer…", which the reply then replaces in place: the reply stands above
+    /// the next question. Returns that message's id; null for anything else, or when it could not be sent.
     /// </summary>
-    private async Task<string?> StartingAsync(Activity activity, Incoming incoming, CancellationToken cancellationToken)
+    private async Task<string?> HoldPlaceAsync(Activity activity, Incoming incoming, CancellationToken cancellationToken)
     {
-        if (!QuizCommand.TryParse(incoming.Text, out var quiz) || quiz.Verb != QuizVerb.Start || bot.Quizzes.StartRefusal(incoming, quiz) is not null)
+        var holding = !QuizCommand.TryParse(incoming.Text, out var quiz) ? null
+            : quiz.Verb == QuizVerb.Start && bot.Quizzes.StartRefusal(incoming, quiz) is null ? "Starting a quiz\u2026"
+            : quiz.Verb == QuizVerb.Answer && bot.Quizzes.HasOpenQuestion(incoming) ? "Checking your answer\u2026"
+            : null;
+        if (holding is null)
         {
             return null;
         }
 
         try
         {
-            var starting = OutgoingActivity.Message(activity, "Starting a quiz\u2026");
+            var starting = OutgoingActivity.Message(activity, holding);
             return string.IsNullOrEmpty(activity.Id)
                 ? await connector.SendAsync(activity.ServiceUrl!, activity.Conversation!.Id!, starting with { ReplyToId = null }, cancellationToken)
                 : await connector.ReplyAsync(activity.ServiceUrl!, activity.Conversation!.Id!, activity.Id, starting, cancellationToken);

@@ -227,6 +227,28 @@ public sealed class TeamsQuizTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonalChat_ATypedAnswer_IsRepliedToAboveTheNextQuestion()
+    {
+        const string chat = "a:personal-conversation";
+        Assert.Single(QuestionCards(await SendAsync(Say("quiz start 3", conversationId: chat, type: "personal"))));
+
+        var answered = (await SendAsync(Say("1", conversationId: chat, type: "personal"))).ToList();
+
+        // The reply holds its place, the reveal replaces the question, the next one follows, and
+        // the held reply becomes what was chosen, so it stands above the next question.
+        var held = Assert.Single(answered, c => c.Method == "POST" && c.Card is null && c.Type == "message");
+        Assert.Equal("Checking your answer\u2026", held.Activity["text"]!.GetValue<string>());
+        var next = Assert.Single(QuestionCards(answered));
+        Assert.Contains("Question 2 of 3", Texts(next.Card!), StringComparison.Ordinal);
+        var updates = answered.Where(c => c.Method == "PUT").ToList();
+        Assert.Equal(2, updates.Count);
+        var reply = Assert.Single(updates, c => c.Path.EndsWith("/activities/" + Uri.EscapeDataString(held.ResponseId!), StringComparison.Ordinal));
+        Assert.Contains("You chose 1", reply.Activity["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(answered.IndexOf(held) < answered.IndexOf(next));
+        Assert.True(answered.IndexOf(next) < answered.IndexOf(reply));
+    }
+
+    [Fact]
     public async Task ForgedButton_IsAnsweredNotThrown()
     {
         var reply = Assert.Single(await SendAsync(Press("quiz:zzzzzzzz:1:1")));
