@@ -42,9 +42,13 @@ internal static partial class AskedFor
             return lacking;
         }
 
-        var asksNumber = Number().IsMatch(question);
+        // "why does it matter how many countries recognize the code" asks for a reason, whatever
+        // it mentions on the way.
+        var asksNumber = Number().IsMatch(question) && !Why().IsMatch(question);
         var asksDate = !asksNumber && Date().IsMatch(question);
-        var years = Year().Matches(question).Select(m => m.Value).ToList();
+        // "what happened after 2011", "did the 2011 draft say …": a year the question starts from,
+        // or the name of a draft, is not the time it asks about.
+        var years = Year().Matches(question).Where(m => !YearAsReference(question, m)).Select(m => m.Value).ToList();
         if (!asksNumber && !asksDate && years.Count == 0)
         {
             return null;
@@ -79,7 +83,7 @@ internal static partial class AskedFor
         // can only be a count of something else ("the four members"). Countries go by many names
         // ("how many governments backed it": "the four members of the SCO"), so they pass.
         if (asksNumber && Counted().Match(question) is { Success: true } counted
-            && !GroupNouns.Contains(counted.Groups["noun"].Value.ToLowerInvariant())
+            && !IsGroupNoun(counted.Groups["noun"].Value.ToLowerInvariant())
             && !Count().IsMatch(counted.Groups["noun"].Value)
             && !essay.Passages.Any(p => p.Text.Contains(Singular(counted.Groups["noun"].Value), StringComparison.OrdinalIgnoreCase)))
         {
@@ -207,13 +211,31 @@ internal static partial class AskedFor
         "sponsors", "sponsor", "parties", "signatories", "supporters", "backers", "co-sponsors", "cosponsors", "sco",
     };
 
+    /// <summary>One of <see cref="GroupNouns"/>, or a slip of the keys from one ("contries", "goverments").</summary>
+    private static bool IsGroupNoun(string noun) =>
+        GroupNouns.Contains(noun) || (noun.Length >= 5 && GroupNouns.Any(g => g.Length >= 5 && EditDistance.Compute(noun, g, 1) <= 1));
+
+    /// <summary>
+    /// Whether a year in the question is a point it starts from ("after 2011", "between 2011 and
+    /// 2015", "a year before the 2010 report") or part of a draft's name ("the 2011 draft", "the 2015
+    /// version") rather than the time it asks about.
+    /// </summary>
+    private static bool YearAsReference(string question, Match year)
+    {
+        var before = question[..year.Index];
+        var after = question[(year.Index + year.Length)..];
+        return YearFrom().IsMatch(before) || DocumentName().IsMatch(after);
+    }
+
     private static string Singular(string noun) =>
         noun.Length > 3 && noun.EndsWith("ies", StringComparison.OrdinalIgnoreCase) ? noun[..^3] + "y"
         : noun.Length > 3 && noun.EndsWith('s') && !noun.EndsWith("ss", StringComparison.OrdinalIgnoreCase) ? noun[..^1]
         : noun;
 
+    /// <summary>"2(f)", "2f" and "2 f" alike.</summary>
     private static string NoParentheses(string text) =>
-        text.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
+        Regex.Replace(text, @"(?<=\d)\s(?=[a-z0-9]\b)", string.Empty, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            .Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal);
 
     /// <summary>The essay's text of the passages a target would cite.</summary>
     private static string CitedText(Target target, Essay essay) =>
@@ -237,7 +259,7 @@ internal static partial class AskedFor
 
     private static readonly HashSet<string> SmallWords = new(StringComparer.OrdinalIgnoreCase) { "of", "on", "for", "the", "and", "in", "to", "at", "&" };
 
-    [GeneratedRegex(@"\bhow old\b|\bwhat is the age of\b|\b(his|her|their)\s+age\b|'s age\b|\b(birth ?date|date of birth|birth year)\b|\bborn\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bhow old\b(?!\s+(is|was)\s+(this|the)\s+(essay|code|article|paper|document|draft|piece|text|report|agreement|treaty))|\bwhat is the age of\b|\b(his|her|their)\s+age\b|'s age\b|\b(birth ?date|date of birth|birth year)\b|\bborn\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Age();
 
     [GeneratedRegex(@"\bborn\b|\baged?\b|\byears? old\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -258,7 +280,7 @@ internal static partial class AskedFor
     [GeneratedRegex(@"\b(?<a>[a-z.]{2,12})\s+(stands?|is short) for\b|\b(full form|full name|abbreviation|acronym) (of|for)\s+(the\s+)?(?<b>[a-z.]{2,12})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StandsFor();
 
-    [GeneratedRegex(@"\b(?<kind>article|art\.|section|paragraph|para|clause|chapter|resolution)\s+(?<number>\d+(\([a-z0-9]+\)|[a-z])?)(?![\w(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<kind>article|art\.|section|paragraph|para|clause|chapter|resolution)\s+(?<number>\d+(\([a-z0-9]+\)|[a-z]|\s[a-z0-9](?!\w))?)(?![\w(])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Provision();
 
     [GeneratedRegex(@"^\W*(?:so |ok |okay |hey |pls |please )?how (?:do|can|should|could|would|will) (?:i|u)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -270,7 +292,9 @@ internal static partial class AskedFor
     [GeneratedRegex(@"\bwho\s+(?:was\s+|is\s+)?(?<verb>chair|head|presid|found|direct)(?:s|ed|ing|es)?\b(?!\s+out\b)|\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:current\s+|present\s+|first\s+)?(?<verb>secretary|president|chair|head|director|leader|founder|ceo|minister|ambassador|spokes)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhoHeld();
 
-    [GeneratedRegex(@"\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Not "the job of the international community" or "the one essential job": a task, not an
+    // occupation; but "the job of snowden" is his.
+    [GeneratedRegex(@"\bthe job of (?!the\b|a\b|an\b)\p{L}|(?<!\bthe\s(?:[\p{L}-]+\s){0,2})\b(job|jobs|occupation|profession|career|for a living|works? (as|for)|worked (as|for)|employer)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Job();
 
     [GeneratedRegex(@"\b(minister|secretary|president|premier|chairman|chair|director|professor|analyst|fellow|contractor|officer|ambassador|spokes(man|woman|person)|researcher|employee|agent|delegate|diplomat|official)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -291,6 +315,15 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\bwhen (did|was|were|had)\b|\b(what|which) (year|date|month|day)\b|\bhow long ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Date();
+
+    [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay|then)\s+)?(?:why|y)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Why();
+
+    [GeneratedRegex(@"\b(after|before|since|between|following|followed|from|than|and|till|until|through)\s+(the\s+|its\s+|sept(ember)?\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex YearFrom();
+
+    [GeneratedRegex(@"^\s+(draft|drafts|version|versions|verison|code|text|submission|proposal|edition|document|one)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DocumentName();
 
     [GeneratedRegex(@"\ba year (earlier|later|before|after)\b|\bthe (following|same|next|previous) year\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Relative();

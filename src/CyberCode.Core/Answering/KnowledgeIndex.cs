@@ -29,6 +29,7 @@ internal sealed class KnowledgeIndex : IDisposable
     // question about writing would look covered.
     private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<char, List<(string Word, string Stem)>> _vocabularyByInitial = [];
+    private readonly Dictionary<string, Entry> _curated;
 
     public KnowledgeIndex(KnowledgeBase knowledge)
     {
@@ -37,6 +38,7 @@ internal sealed class KnowledgeIndex : IDisposable
         Filler = knowledge.Filler.ToHashSet(StringComparer.OrdinalIgnoreCase);
         Targets = knowledge.Entries.Select(Target.ForEntry).Concat(knowledge.Essay.Passages.Select(Target.ForPassage)).ToArray();
         TargetsByKey = Targets.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        _curated = CuratedWays(knowledge.Entries);
 
         var texts = Targets.ToDictionary(t => t.Key, t => (Surfaces: SurfaceTexts(t).ToArray(), Body: BodyText(t)));
 
@@ -128,6 +130,27 @@ internal sealed class KnowledgeIndex : IDisposable
     public IndexSearcher Searcher { get; }
     public double MaxIdf { get; }
     public int DocumentCount => Targets.Count;
+
+    /// <summary>
+    /// The entry whose question or one of whose curated phrasings this is, word for word once case
+    /// and punctuation are set aside (<see cref="Learning.QuestionKey"/>); null otherwise. A way of
+    /// asking that two entries share belongs to neither.
+    /// </summary>
+    public Entry? Curated(string question) => _curated.GetValueOrDefault(Learning.QuestionKey.From(question));
+
+    private static Dictionary<string, Entry> CuratedWays(IEnumerable<Entry> entries)
+    {
+        var ways = new Dictionary<string, Entry?>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var key in entry.Phrasings.Append(entry.Title).Select(Learning.QuestionKey.From).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal))
+            {
+                ways[key] = ways.TryGetValue(key, out var other) && other != entry ? null : entry;
+            }
+        }
+
+        return ways.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+    }
 
     /// <summary>Whether the essay or a curated way of asking uses this stem.</summary>
     public bool Knows(string stem) => _topics.Contains(stem);
