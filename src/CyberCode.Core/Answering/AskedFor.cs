@@ -16,7 +16,8 @@ namespace CyberCode.Core.Answering;
 /// of something the essay never names, who chaired or founded something, how things stand now, a
 /// numbered article or section the essay never discusses, someone's job when the passage names no
 /// office, and
-/// whether something ever happened when the passage never uses the word for it; and, whatever the
+/// whether something ever happened when the passage never uses the word for it, which countries,
+/// companies, universities, programmes or agencies when the passage names none; and, whatever the
 /// passage, personal how-to advice and anyone's contact details. Only the essay's text counts,
 /// never our entries' wording: the citation has to show the answer.
 /// <see cref="AnswerEngine"/> declines such a question, saying which detail is missing.
@@ -165,6 +166,15 @@ internal static partial class AskedFor
             return "doesn't say whether that ever happened";
         }
 
+        // "which six countries were in the expanded group", "which companies were named in the
+        // snowden files", "what specific nsa programs did snowden reveal": a request for names,
+        // which the cited passages answer only if they name some ("expanded to six members" names
+        // none).
+        if (NamesWanted().Match(question) is { Success: true } wanted && !NamesSome(wanted.Groups["noun"].Value.ToLowerInvariant(), essayText))
+        {
+            return $"doesn't name which {wanted.Groups["noun"].Value.ToLowerInvariant()}";
+        }
+
         if (AboutTheReader(question) is { } detail)
         {
             return detail;
@@ -191,6 +201,27 @@ internal static partial class AskedFor
         HowDoI().IsMatch(question) ? "doesn't give how-to advice"
         : Contact().IsMatch(question) ? "doesn't give anyone's contact details"
         : null;
+
+    /// <summary>Whether the text names any of what a "which …" question asks for (see <see cref="NamesWanted"/>).</summary>
+    private static bool NamesSome(string noun, string text) => noun switch
+    {
+        "companies" or "firms" or "corporations" or "platforms" => CompanyNamed().IsMatch(text),
+        // A named one ("Peking University", "Academy of Sciences"), not "especially in Universities".
+        "universities" => Regex.IsMatch(text, @"\b[A-Z]\p{Ll}+ (University|Institute|College|Academy)\b|\b(University|Institute|College|Academy) of [A-Z]", RegexOptions.CultureInvariant),
+        "programs" or "programmes" => Regex.IsMatch(text, @"\b(program|PRISM)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        "agencies" => Regex.IsMatch(text, @"\b(agenc|Ministry|Department|NSA|CIA|FBI)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant),
+        _ => CountryNamed(text),
+    };
+
+    /// <summary>
+    /// Whether the text names a country ("China", "the US", "the United States"), not "us" the
+    /// pronoun, or the organisation they belong to: "the four members of the SCO" is the essay's
+    /// answer to "which countries are behind the code".
+    /// </summary>
+    private static bool CountryNamed(string text) =>
+        text.Contains("United States", StringComparison.Ordinal) || text.Contains("SCO", StringComparison.Ordinal)
+        || Words().Matches(text).Any(m => m.Value is "US" or "USA" || (char.IsUpper(m.Value[0]) && m.Value != "US" && Countries.Contains(m.Value.ToLowerInvariant())))
+        || text.Contains("U.S.", StringComparison.Ordinal);
 
     /// <summary>Whether a place named in a question (its first one or two words) is a country.</summary>
     private static bool IsCountry(string place)
@@ -315,6 +346,15 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\bwhen (did|was|were|had)\b|\b(what|which) (year|date|month|day)\b|\bhow long ago\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Date();
+
+    // "which six countries", "what specific nsa programs", "name the african countries": words
+    // between the question word and the noun are a count, a determiner or an adjective, never a
+    // verb ("what did the members say" asks what they said).
+    [GeneratedRegex(@"^\W*(?:(?:so|ok|okay|and|but)\s+)?(?:which|what|name|list)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had|can|could|would|will|should|say|says|said|role|kind|sort|type)\b)[\p{L}\d-]+\s+){0,3}?(?<noun>countries|states|nations|members|governments|signatories|sponsors|co-sponsors|companies|firms|corporations|platforms|universities|programs|programmes|agencies)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamesWanted();
+
+    [GeneratedRegex(@"\b(compan|firm|corporat|Facebook|Google|Microsoft|Apple|Twitter|Huawei|ZTE|Amazon|Yahoo|Tencent|Alibaba|Baidu)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CompanyNamed();
 
     [GeneratedRegex(@"^\W*(?:(?:so|and|but|ok|okay|then)\s+)?(?:why|y)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Why();

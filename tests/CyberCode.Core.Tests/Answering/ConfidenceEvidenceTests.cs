@@ -54,6 +54,9 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("who is the secretary general of the sco", "I.5", "doesn't say who that was")]
     [InlineData("what currency does russia use", "I.6", "doesn't give a country's currency")]
     [InlineData("what is the official language of kyrgyzstan", "I.9", "doesn't give a country's official language")]
+    [InlineData("which two states joined the group in 2015", "I.9", "doesn't name which states")]
+    [InlineData("what tech companies did the leaks expose", "I.8", "doesn't name which companies")]
+    [InlineData("name the chinese universities china should fund", "III.1", "doesn't name which universities")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
     {
         Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
@@ -96,6 +99,9 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("what is the main job of the international community on terror", "I.6")]
     [InlineData("how many contries backed the first draft", "I.7")]
     [InlineData("how old is the essay", "II.9")]
+    [InlineData("which countries are behind the code", "I.7")]
+    [InlineData("which countries ratified the yekaterinburg agreement", "I.6")]
+    [InlineData("what did the members say about sovereignty", "I.9")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
         Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
