@@ -100,6 +100,7 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how many contries backed the first draft", "I.7")]
     [InlineData("how old is the essay", "II.9")]
     [InlineData("which countries are behind the code", "I.7")]
+    [InlineData("who holds the most sway online right now according to the author", "I.10")]
     [InlineData("which countries ratified the yekaterinburg agreement", "I.6")]
     [InlineData("what did the members say about sovereignty", "I.9")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
