@@ -126,6 +126,18 @@ internal static partial class AskedFor
             return $"doesn't give a country's {fact.Groups["what"].Value.ToLowerInvariant()}";
         }
 
+        // "when is the next world internet conference", "weather in wuzhen tomorrow": what comes
+        // after a 2017 essay, and the weather anywhere, no passage can give.
+        if (Future().IsMatch(question))
+        {
+            return "can't say what comes after it was published (November 2017)";
+        }
+
+        if (Weather().IsMatch(question) && !Weather().IsMatch(essayText))
+        {
+            return "doesn't say anything about the weather";
+        }
+
         // "who has the most pull over the web right now according to the writer": the essay's now.
         if (Now().IsMatch(question) && !NowGiven().IsMatch(essayText) && !EssaysView().IsMatch(question))
         {
@@ -308,6 +320,12 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(now|today|current(ly)?|present)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NowGiven();
+
+    [GeneratedRegex(@"\btomorrow\b|\b(next|upcoming|coming)\s+(week|month|year|summit|conference|meeting|session|election)s?\b|\bthe next\s+([\p{L}-]+\s+){0,3}(conference|summit|meeting|session|election|round of talks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Future();
+
+    [GeneratedRegex(@"\b(weather|forecast|temperature|rain(ing|y)?|sunny)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Weather();
 
     [GeneratedRegex(@"\b(according|acording|accoring)\s+to\s+(the\s+)?(writer|author|essay|article|text|paper|liu)\b|\b(the\s+)?(writer|author|essay|liu)('s)?\s+(say|says|think|thinks|argue|argues|view|claim|claims)\b|\bin the (essay|author's|writer's)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EssaysView();

@@ -55,6 +55,8 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("what currency does russia use", "I.6", "doesn't give a country's currency")]
     [InlineData("what is the official language of kyrgyzstan", "I.9", "doesn't give a country's official language")]
     [InlineData("which two states joined the group in 2015", "I.9", "doesn't name which states")]
+    [InlineData("where will the next internet conference in china be", "III.5", "can't say what comes after it was published (November 2017)")]
+    [InlineData("is it going to rain in wuzhen", "II.5", "doesn't say anything about the weather")]
     [InlineData("what tech companies did the leaks expose", "I.8", "doesn't name which companies")]
     [InlineData("name the chinese universities china should fund", "III.1", "doesn't name which universities")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
@@ -101,6 +103,7 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("how old is the essay", "II.9")]
     [InlineData("which countries are behind the code", "I.7")]
     [InlineData("who holds the most sway online right now according to the author", "I.10")]
+    [InlineData("what will the sco do next with the code", "I.20")]
     [InlineData("which countries ratified the yekaterinburg agreement", "I.6")]
     [InlineData("what did the members say about sovereignty", "I.9")]
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
