@@ -202,6 +202,8 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("did the eu's members back the code", "never mentions the EU")]
     [InlineData("did the united  kingdom vote against it", "never mentions the United Kingdom")]
     [InlineData("is tiktok banned in china", "never mentions TikTok")]
+    [InlineData("can the chinese government break vpn encryption", "never mentions VPNs")]
+    [InlineData("do states use malware against each other", "never mentions malware")]
     public void Ask_SomethingTheEssayCannotServe_DeclinesSayingWhy(string question, string why)
     {
         var answer = Engine.Ask(question);
@@ -223,6 +225,7 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("did europe side with the us at wcit", "never mentions")]
     [InlineData("what did tajikistan and uzbekistan submit in 2011", "never mentions")]
     [InlineData("what role does the internet play for terrorists", "never mentions")]
+    [InlineData("how do hackers attack government websites", "never mentions")]
     public void Ask_AQuestionThatOnlyLooksLikeIt_IsNotDeclinedForThatReason(string question, string notThis)
     {
         Assert.DoesNotContain(notThis, Engine.Ask(question).Text, StringComparison.Ordinal);
