@@ -29,6 +29,13 @@ public sealed class KnowledgeBase
     /// <summary>Which glossary terms and timeline events <see cref="Quizzes.QuizBank"/> turns into quiz items (<c>generate:</c> in quiz.yaml).</summary>
     public Quizzes.QuizGenerationRules QuizGeneration { get; init; } = Quizzes.QuizGenerationRules.None;
 
+    /// <summary>
+    /// Ways of asking for an entry, by entry id, that only teach the semantic classifier
+    /// (<c>training:</c> in <c>training.yaml</c>): unlike <see cref="Entry.Phrasings"/> they are not
+    /// matched against a question by words or by closeness (see knowledge/SCHEMA.md for why).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Training { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public Entry? Find(string id) => _byId.GetValueOrDefault(id);
 
     public IEnumerable<Entry> OfKind(EntryKind kind) => Entries.Where(e => e.Kind == kind);

@@ -14,6 +14,9 @@ internal sealed class KnowledgeFile
     public List<string>? Filler { get; set; }
     public List<QuizDto>? Quiz { get; set; }
     public QuizGenerationDto? Generate { get; set; }
+
+    /// <summary><c>training:</c> entry id → ways of asking the semantic classifier learns from, never matched against.</summary>
+    public Dictionary<string, List<string>>? Training { get; set; }
 }
 
 internal abstract class EntryDto

@@ -105,6 +105,7 @@ public static partial class KnowledgeLoader
         var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var quizItems = new List<Quizzes.QuizItem>();
         var generation = new List<(string Name, QuizGenerationDto Rules)>();
+        var training = new List<(string File, string Id, List<string> Ways)>();
 
         foreach (var (name, file) in files)
         {
@@ -176,13 +177,53 @@ public static partial class KnowledgeLoader
             {
                 generation.Add((name, file.Generate));
             }
+
+            foreach (var (id, ways) in file.Training ?? [])
+            {
+                training.Add((name, id, ways ?? []));
+            }
         }
 
         return new KnowledgeBase(essay, entries, synonyms, filler)
         {
             QuizItems = quizItems,
             QuizGeneration = BuildGenerationRules(generation, entries, problems),
+            Training = BuildTraining(training, entries, problems),
         };
+    }
+
+    /// <summary>
+    /// The <c>training:</c> ways of asking by entry id: each must name an entry, and each way is
+    /// cleaned like a phrasing; empty ones and those the entry already has as a phrasing are dropped.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> BuildTraining(List<(string File, string Id, List<string> Ways)> training, List<Entry> entries, List<KnowledgeProblem> problems)
+    {
+        var byId = entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
+        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (file, id, ways) in training)
+        {
+            if (!byId.TryGetValue(id, out var entry))
+            {
+                problems.Add(new KnowledgeProblem(file, id, null, "training: there is no entry with this id (training phrasings must name an entry of the other knowledge files)"));
+                continue;
+            }
+
+            var own = entry.Phrasings.Append(entry.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var list = result.TryGetValue(entry.Id, out var existing) ? existing : result[entry.Id] = [];
+            foreach (var way in ways.Select(Clean).Where(w => w.Length > 0 && !own.Contains(w)))
+            {
+                if (way.Length > MaxTextLength)
+                {
+                    problems.Add(new KnowledgeProblem(file, id, null, $"training: a phrasing is longer than {MaxTextLength} characters"));
+                }
+                else if (!list.Contains(way, StringComparer.OrdinalIgnoreCase))
+                {
+                    list.Add(way);
+                }
+            }
+        }
+
+        return result.Where(kv => kv.Value.Count > 0).ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
     }
 
     private static string Clean(string? text) => TextNormalizer.Normalize(text ?? string.Empty);

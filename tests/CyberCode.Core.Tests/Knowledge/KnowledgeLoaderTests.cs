@@ -108,6 +108,38 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
+    public void FromYaml_Training_ByEntryId_DropsTheEntrysOwnPhrasings_AndRefusesAnUnknownId()
+    {
+        const string questions = """
+            questions:
+              - id: why-no-treaty
+                question: Why was a binding treaty impossible?
+                phrasings: [why no treaty, y no cyber treaty, why norms not a treaty]
+                answer: Distrust among major states.
+                cite: ["agreement on a binding treaty or convention was politically impossible"]
+            """;
+        const string training = """
+            training:
+              why-no-treaty:
+                - so a   real binding deal was never on the cards?
+                - Why no treaty
+                - ""
+            """;
+        var (kb, problems) = KnowledgeLoader.FromYaml(Essay, [("questions.yaml", questions), ("training.yaml", training)]);
+
+        Assert.Empty(problems);
+        Assert.Equal(["so a real binding deal was never on the cards?"], kb!.Training["why-no-treaty"]);
+        Assert.Equal(3, kb.Find("why-no-treaty")!.Phrasings.Count);
+
+        var (none, unknown) = KnowledgeLoader.FromYaml(Essay, [("questions.yaml", questions), ("training.yaml", "training:\n  why-a-treaty: [is a treaty coming]\n")]);
+        Assert.Null(none);
+        var problem = Assert.Single(unknown);
+        Assert.Equal("training.yaml", problem.File);
+        Assert.Equal("why-a-treaty", problem.EntryId);
+        Assert.Contains("no entry with this id", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FromYaml_NormalisesCurlyQuotesAndWhiteSpace()
     {
         const string yaml = """

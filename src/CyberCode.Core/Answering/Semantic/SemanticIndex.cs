@@ -47,6 +47,19 @@ internal sealed class SemanticIndex
         return texts;
     }
 
+    /// <summary>
+    /// The ways of asking that only teach the <see cref="SemanticClassifier"/>
+    /// (<see cref="KnowledgeBase.Training"/>), for entries the knowledge has; never indexed.
+    /// </summary>
+    public static IReadOnlyList<SemanticText> TrainingTextsOf(KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return [.. knowledge.Training
+            .Where(kv => knowledge.Find(kv.Key) is not null)
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .SelectMany(kv => kv.Value.Select(text => new SemanticText("e:" + knowledge.Find(kv.Key)!.Id, SemanticRole.Surface, text)))];
+    }
+
     /// <summary>What to embed for some entries: each way of asking for it and its answer.</summary>
     public static IReadOnlyList<SemanticText> TextsOf(IEnumerable<Entry> entries)
     {

@@ -133,7 +133,10 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
         try
         {
             embedder = _createEmbedder();
-            var texts = SemanticIndex.TextsOf(_knowledge);
+            // The classifier learns from the training-only ways of asking too; the index, which
+            // ranks by closeness, holds the knowledge's own texts alone (see knowledge/SCHEMA.md).
+            var indexed = SemanticIndex.TextsOf(_knowledge);
+            var texts = indexed.Concat(SemanticIndex.TrainingTextsOf(_knowledge)).ToList();
             var keys = texts.Select(t => SemanticIndex.Hash(t.Text)).ToArray();
             var vectors = await CachedAsync(embedder.Model, keys, ct);
             var fromCache = vectors.Count;
@@ -165,7 +168,7 @@ public sealed partial class SemanticMatcher : ISemanticScorer, IDisposable
 
             var ordered = keys.Select(k => vectors[k]).ToArray();
             var (classifier, trained) = await ClassifierAsync(embedder.Model, texts, ordered, ct);
-            _index = SemanticIndex.Build(texts, ordered, classifier);
+            _index = SemanticIndex.Build(indexed, ordered[..indexed.Count], classifier);
             _embedder = embedder;
             _state = SemanticState.Ready;
             LogReady(texts.Count, fromCache, classifier is null ? "none" : trained ? "trained" : "from the cache", clock.ElapsedMilliseconds);

@@ -1,5 +1,6 @@
 using CyberCode.Core.Answering;
 using CyberCode.Core.Answering.Semantic;
+using CyberCode.Core.Knowledge;
 using Microsoft.Extensions.Logging;
 
 namespace CyberCode.Core.Tests.Answering.Semantic;
@@ -81,6 +82,31 @@ public sealed class SemanticMatcherTests
 
         Assert.True(first.Embedded > 1000, $"only {first.Embedded} texts embedded");
         Assert.Equal(0, second.Embedded);
+    }
+
+    [Fact]
+    public async Task TrainingPhrasings_TeachTheClassifier_ButAreNotMatchedAgainst()
+    {
+        // One entry's training-only way of asking, in words no text of the knowledge uses.
+        const string way = "zqxj wubble frobnicate the gizmo";
+        var entry = Repo.Knowledge.Entries.First(e => e.Kind == EntryKind.Question);
+        var baseline = new KnowledgeBase(Repo.Knowledge.Essay, Repo.Knowledge.Entries, Repo.Knowledge.Synonyms, Repo.Knowledge.Filler);
+        var knowledge = new KnowledgeBase(Repo.Knowledge.Essay, Repo.Knowledge.Entries, Repo.Knowledge.Synonyms, Repo.Knowledge.Filler)
+        {
+            Training = new Dictionary<string, IReadOnlyList<string>> { [entry.Id] = [way] },
+        };
+        var plain = new CountingEmbedder();
+        var trained = new CountingEmbedder();
+        using var without = RealModel.Matcher(baseline, plain, new MemoryEmbeddingCache());
+        using var with = RealModel.Matcher(knowledge, trained, new MemoryEmbeddingCache());
+        await without.WaitAsync(Ct);
+        await with.WaitAsync(Ct);
+
+        // Embedded for the classifier (one more text), yet no text of the index is the way itself:
+        // asking it word for word finds no surface that matches it exactly.
+        Assert.Equal(plain.Embedded + 1, trained.Embedded);
+        var surface = with.Match(way)!.ByTarget["e:" + entry.Id].Surface;
+        Assert.True(surface < 0.999, $"surface cosine {surface}");
     }
 
     [Fact]
