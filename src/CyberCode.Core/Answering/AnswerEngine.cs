@@ -230,7 +230,13 @@ public sealed partial class AnswerEngine : IDisposable
         // not answer. On our choosing set this fired on 13 questions, all of them to be declined.
         if (notGiven is not null)
         {
-            return NotGiven(question, notGiven, top.Target) with { Features = features };
+            // Offer the closest topic only when it is close: "how do i crack a wifi password" is
+            // declined for asking how-to advice, and its nearest passage (the Wuzhen conference)
+            // would only puzzle. Judged as if nothing were missing, since that is the question.
+            var near = top.Semantic is not null
+                ? _tuning.Calibration.Probability(features with { AskedMissing = 0 }) >= RelatedTopicsFloor
+                : top.Score >= _tuning.SuggestThreshold;
+            return NotGiven(question, notGiven, near ? top.Target : null) with { Features = features };
         }
 
         var semanticReady = top.Semantic is not null;
@@ -376,9 +382,16 @@ public sealed partial class AnswerEngine : IDisposable
         }
     }
 
-    /// <summary>A decline that says which detail the essay lacks, and offers the topic it does cover.</summary>
-    private static Answer NotGiven(string question, string detail, Target target)
+    /// <summary>A decline that says which detail the essay lacks, and offers the topic it does cover (none when no topic is close).</summary>
+    private static Answer NotGiven(string question, string detail, Target? target)
     {
+        if (target is null)
+        {
+            return new Answer(question, false, AnswerKinds.Decline,
+                $"The essay {detail}, so I'd rather not guess. Type \"help\" to see what I can answer, or try one of these.",
+                0, [], Starters);
+        }
+
         // An event's or a change's first phrasing may ask for the very detail ("when did …"): offer its title.
         var topic = target.Entry is { } entry
             ? entry.Kind switch

@@ -27,6 +27,29 @@ public sealed class FusionTests
         Assert.Equal(0.5, ranker.Fuse(1, 1, cosine: 0.1), 6);
     }
 
+    [Fact]
+    public void Ask_ForADetailOfSomethingFarFromTheEssay_DeclinesWithoutOfferingAnUnrelatedTopic()
+    {
+        // Its nearest passage is the Wuzhen conference: no help to someone asking about wifi.
+        var answer = Engine.Ask("how do i crack a wifi password");
+
+        Assert.False(answer.Answered);
+        Assert.Contains("doesn't give how-to advice", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("related topic", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(AnswerEngine.Starters, answer.Suggestions);
+    }
+
+    [Fact]
+    public void Ask_ForADetailOfATopicTheEssayCovers_OffersThatTopic()
+    {
+        var answer = Engine.Ask("which six countries joined the group in 2015");
+
+        Assert.False(answer.Answered);
+        Assert.Contains("doesn't name which countries", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("related topic", answer.Text, StringComparison.Ordinal);
+        Assert.NotEqual(AnswerEngine.Starters[0], answer.Suggestions[0]);
+    }
+
     [Theory]
     [InlineData("why couldnt countries trust each other enough for a deal", "I.3")]
     [InlineData("what is the plan for china to win friends abroad", "III.5")]
