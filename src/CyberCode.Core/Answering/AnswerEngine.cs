@@ -220,8 +220,12 @@ public sealed partial class AnswerEngine : IDisposable
         var top = ranked[0];
         // A country, person or body the essay never mentions ("did india support the code") is
         // declined like a missing detail: the closest passage is on the topic, not about them.
-        var notGiven = AskedFor.What(text, top.Target, Essay)
-            ?? (_outsiders.Named(question) is { } name ? $"never mentions {name}" : null);
+        // Advice for the reader first ("how can i make a strong password" asks for how-to advice),
+        // then the name ("did the united kingdom vote against it" is better told that the essay
+        // never mentions the UK than that it mentions no vote), then the other missing details.
+        var notGiven = AskedFor.AboutTheReader(text)
+            ?? (_outsiders.Named(question) is { } name ? $"never mentions {name}" : null)
+            ?? AskedFor.What(text, top.Target, Essay);
         var features = Features(ranked, plan, meaning, notGiven is null ? 0 : 1);
 
         // A question after a detail the cited passage cannot hold (a number, a date, someone's

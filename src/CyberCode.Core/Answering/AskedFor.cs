@@ -188,6 +188,19 @@ internal static partial class AskedFor
             return $"doesn't name which {wanted.Groups["noun"].Value.ToLowerInvariant()}";
         }
 
+        // "how did uzbekistan vote at wcit", "who invented the internet": an act the cited passages
+        // never speak of (the essay mentions no vote, invention or election anywhere).
+        if (Unspoken().Match(question) is { Success: true } act && !Number().IsMatch(question)
+            && !essayText.Contains(act.Groups["stem"].Value, StringComparison.OrdinalIgnoreCase))
+        {
+            return act.Groups["stem"].Value.ToLowerInvariant() switch
+            {
+                "vot" => "doesn't say how anyone voted",
+                "invent" => "doesn't say who invented what",
+                _ => "doesn't mention any election",
+            };
+        }
+
         if (AboutTheReader(question) is { } detail)
         {
             return detail;
@@ -320,6 +333,9 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"\b(now|today|current(ly)?|present)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NowGiven();
+
+    [GeneratedRegex(@"\b(?<stem>vot)(e|es|ed|ing)\b|\b(?<stem>invent)(s|ed|or|ors|ion)?\b|\b(?<stem>elect)(s|ed|ion|ions)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Unspoken();
 
     [GeneratedRegex(@"\btomorrow\b|\b(next|upcoming|coming)\s+(week|month|year|summit|conference|meeting|session|election)s?\b|\bthe next\s+([\p{L}-]+\s+){0,3}(conference|summit|meeting|session|election|round of talks)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Future();
