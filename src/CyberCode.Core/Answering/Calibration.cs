@@ -54,13 +54,13 @@ internal sealed record ConfidenceFeatures(
 /// classifier's probability for the top candidate. With the classifier weighted 0.3 in the fusion
 /// the refit gave it 1.15; at 0.8 the fused score already carries it, and the refit gave it 0.01
 /// (0.06 with weighted pooling and tune2.jsonl in the choosing set). Kept as a feature so a refit
-/// can weigh it again if the fusion changes (0.08 after the classifier learnt from
+/// can weigh it again if the fusion changes (0.06 after the classifier learnt from
 /// knowledge/training.yaml too).
 /// </para>
 /// </summary>
 internal sealed record Calibration(double Bias, IReadOnlyList<double> Weights)
 {
-    public static Calibration Default { get; } = new(-5.31, [2.27, 2.50, 2.13, 1.77, -1.26, 0.05, 1.03, 0.46, 1.36, -5.26, -0.57, 0.08]);
+    public static Calibration Default { get; } = new(-4.39, [2.19, 2.71, 1.42, 1.70, -1.23, 0.19, 0.98, 0.39, 1.32, -5.35, -0.67, 0.06]);
 
     public double Probability(ConfidenceFeatures features)
     {
