@@ -62,6 +62,12 @@ public sealed class ConfidenceEvidenceTests
     [InlineData("was xi elected before the wuzhen conference", "II.5", "doesn't mention any election")]
     [InlineData("what tech companies did the leaks expose", "I.8", "doesn't name which companies")]
     [InlineData("name the chinese universities china should fund", "III.1", "doesn't name which universities")]
+    // The rules narrowed on 2026-11-27 (a year to start from, "the job of", "how many" in a
+    // reason) still catch what they were written for.
+    [InlineData("how many internet users did china have after 2011", "I.10", "doesn't give a number for that")]
+    [InlineData("what did the 2013 un gge report conclude", "I.4", "doesn't say anything about 2013 on that")]
+    [InlineData("what was the job of snowden before the leaks", "I.8", "doesn't say what their job is")]
+    [InlineData("how many employees did the sco have", "I.5", "doesn't count employees")]
     public void AskedFor_ADetailThePassagesNeverGive_IsMissing_SayingWhich(string question, string passageId, string detail)
     {
         Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
@@ -112,16 +118,6 @@ public sealed class ConfidenceEvidenceTests
     public void AskedFor_QuestionsThatOnlySoundLikeIt_AreNotMissing(string question, string passageId)
     {
         Assert.Null(AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
-    }
-
-    [Theory]
-    [InlineData("how many internet users did china have after 2011", "I.10", "doesn't give a number for that")]
-    [InlineData("what did the 2013 un gge report conclude", "I.4", "doesn't say anything about 2013 on that")]
-    [InlineData("what was the job of snowden before the leaks", "I.8", "doesn't say what their job is")]
-    [InlineData("how many employees did the sco have", "I.5", "doesn't count employees")]
-    public void AskedFor_TheNarrowerRules_StillCatchTheDetailsTheyWereFor(string question, string passageId, string detail)
-    {
-        Assert.Equal(detail, AskedFor.What(question, PassageTarget(passageId), Repo.Knowledge.Essay));
     }
 
     [Theory]
