@@ -28,22 +28,12 @@ internal static class Tune
     /// (the package's mean), <c>idf:S</c> or <c>sif:A</c> counted on every embedded knowledge
     /// text, or on the essay's sentences alone with <c>idf:S:essay</c>, <c>sif:A:essay</c>.
     /// </summary>
-    private static ISentenceEmbedder Embedder(KnowledgeBase knowledge, string[] args)
+    private static MiniLmEmbedder Embedder(KnowledgeBase knowledge, string[] args)
     {
         var pooling = Array.IndexOf(args, "--pooling") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         if (pooling is null)
         {
             return MiniLmEmbedder.For(knowledge);
-        }
-
-        if (pooling == "arctic")
-        {
-            return new ArcticEmbedder();
-        }
-
-        if (pooling == "pair")
-        {
-            return new PairEmbedder(MiniLmEmbedder.For(knowledge), new ArcticEmbedder());
         }
 
         if (pooling == "plain")
