@@ -219,6 +219,19 @@ internal static partial class AskedFor
     }
 
     /// <summary>
+    /// Whether one passage lacks the kind of detail the question asks for: any detail of
+    /// <see cref="What"/>, a numbered provision ("which article of the ICCPR does it cite": the
+    /// passage must name an article), or a person who spoke or wrote ("who gave the 2014 foreign
+    /// ministry speech": the passage must name someone by title, or as an author). False when the
+    /// question asks for no such detail. Used to cite first, of an entry's quotes, the one that
+    /// holds what was asked.
+    /// </summary>
+    public static bool Lacks(string question, Passage passage, Essay essay) =>
+        What(question, Target.ForPassage(passage), essay) is not null
+        || (WhichProvision().IsMatch(question) && !ProvisionNamed().IsMatch(passage.Text))
+        || (WhoSpoke().IsMatch(question) && !PersonNamed().IsMatch(passage.Text));
+
+    /// <summary>
     /// What no passage of the essay gives, whatever the topic: advice on doing things ("how do i
     /// become a cybersecurity analyst"; the essay is a policy analysis written as China, so "how
     /// should we respond" is its subject) and anyone's contact details. Null otherwise.
@@ -378,6 +391,20 @@ internal static partial class AskedFor
 
     [GeneratedRegex(@"[\p{L}&]+")]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"\b(which|what)\s+(article|section|paragraph|para|clause|chapter|resolution)s?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhichProvision();
+
+    [GeneratedRegex(@"\b(article|section|paragraph|para|clause|chapter|resolution)\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProvisionNamed();
+
+    [GeneratedRegex(@"\bwho\s+(?:first\s+|actually\s+)?(gave|give|delivered|made|said|says|wrote|writes|authored|stated|declared|announced|spoke|coined|put forward)\b|\bwhose\s+(speech|address|words|statement|remarks|article|report|paper|idea|quote)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhoSpoke();
+
+    // Someone by title ("Vice Foreign Minister Li Baodong", "President Xi Jinping") or as an author
+    // in a note ("Lewis, J. A."). Case matters: titles and names are capitalised.
+    [GeneratedRegex(@"\b(President|Minister|Secretary|Ambassador|Director|Chairman|Premier|Professor|Mr|Mrs|Ms|Dr)\.?\s+(of\s+[A-Z]\w+\s+)?[A-Z]\p{L}|\b[A-Z]\p{Ll}+,\s+[A-Z]\.", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonNamed();
 
     [GeneratedRegex(@"\bhow (many|tall)\b|\bhow much (money|funding|cash|does \w+ (cost|spend|pay)|did \w+ (cost|spend|pay)|is spent)\b|\bnumber of\b|\bpercent(age)?\b|\bpopulation\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Number();

@@ -1,4 +1,5 @@
 using CyberCode.Core.Answering;
+using CyberCode.Core.Knowledge;
 
 namespace CyberCode.Core.Tests.Answering;
 
@@ -29,6 +30,26 @@ public sealed class AnswerEngineTests
         Assert.True(answer.Answered, answer.Text);
         Assert.Equal(AnswerKinds.Definition, answer.Kind);
         Assert.Contains(expected, answer.Citations[0].PassageText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("which article of the iccpr does the 2015 code cite", "(article 19)")]
+    [InlineData("which international treaty does the 2015 code cite", "International Covenant on Civil and Political Rights")]
+    public void Ask_EntryWithSeveralQuotes_CitesFirstTheOneHoldingTheAskedDetail(string question, string firstQuoted)
+    {
+        // The ICCPR entry quotes I.16 (the covenant's name) before I.15 (its article 19). With a
+        // moderator's phrasing asking for the article, I.15 comes first; its own phrasing asking
+        // for the treaty keeps the curated order.
+        var iccpr = Repo.Knowledge.Entries.Single(e => e.Title == "What is the ICCPR, and how does the Code use it?");
+        var knowledge = new KnowledgeBase(Repo.Knowledge.Essay,
+            [.. Repo.Knowledge.Entries.Select(e => e == iccpr ? e with { Phrasings = [.. e.Phrasings, "which article of the iccpr does the 2015 code cite"] } : e)],
+            Repo.Knowledge.Synonyms, Repo.Knowledge.Filler);
+        using var engine = AnswerEngine.Create(knowledge);
+        var answer = engine.Ask(question);
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal(iccpr.Id, answer.EntryId);
+        Assert.Contains(firstQuoted, answer.Citations[0].PassageText, StringComparison.Ordinal);
+        Assert.Equal(["I.15", "I.16"], answer.Citations.Take(2).Select(c => c.PassageId).Order());
     }
 
     [Theory]
