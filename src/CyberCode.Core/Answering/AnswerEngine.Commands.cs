@@ -224,6 +224,12 @@ public sealed partial class AnswerEngine
             "Try a term it does use, e.g. \"define cyber sovereignty\", or type \"help\".",
             0, [], Starters);
 
+    private static Answer UnknownInstrument(string question, string name) =>
+        new(question, false, AnswerKinds.Decline,
+            $"The essay never mentions \"{name}\", so I can't explain it from the essay. " +
+            "Ask about the agreements it does discuss, e.g. \"what is the international code of conduct\", or type \"help\".",
+            0, [], Starters);
+
     private static Answer OutsideTheEssay(string question, int year, int first, int last) =>
         new(question, false, AnswerKinds.Decline,
             $"The essay never mentions {year}: it was published in November 2017, and the events it discusses run from {first} to {last}. " +

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CyberCode.Core.Answering.Semantic;
 using CyberCode.Core.Knowledge;
 
@@ -55,6 +56,8 @@ public sealed partial class AnswerEngine : IDisposable
         _planner = new QueryPlanner(_index);
         _essayStems = [.. _index.Targets.Where(t => t.Passage is not null).SelectMany(t => t.Body)];
         _ranker = new Ranker(_index, tuning);
+        _namedText = new(() => " " + Flatten(string.Join(' ', knowledge.Essay.Passages.Select(p => p.Text)
+            .Concat(knowledge.Entries.SelectMany(e => e.Phrasings.Append(e.Title).Append(e.Text))))) + " ");
     }
 
     public KnowledgeBase Knowledge { get; }
@@ -158,9 +161,48 @@ public sealed partial class AnswerEngine : IDisposable
             return UnknownTerm(question, term, unknown.Word);
         }
 
+        // "what is the outer space treaty", "what is the digital services act": a named treaty, law
+        // or agreement that neither the essay nor the knowledge names, though each of its words is
+        // known ("outer space" is, in "like the ocean and outer space"): the closest passage would
+        // be about another instrument ("binding treaty"). Of the 5,390 curated and training ways of
+        // asking, none has this form with a name the knowledge lacks.
+        if (UnnamedInstrument(term) is { } instrument)
+        {
+            return UnknownInstrument(question, instrument);
+        }
+
         // Not a glossary term ("what is the US idea of internet governance"): treat it as a question.
         return Free(question, question, new RankingHints(EntryKind.Term));
     }
+
+    /// <summary>
+    /// The name of a treaty, law or agreement ("the outer space treaty") that the essay and the
+    /// knowledge never write, word for word; null for any other term, or a name they do write
+    /// ("the yekaterinburg agreement" is a curated way of asking).
+    /// </summary>
+    private string? UnnamedInstrument(string term)
+    {
+        var match = InstrumentName().Match(term.Trim().TrimEnd('?', '.', '!').TrimEnd());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Groups["name"].Value;
+        return _namedText.Value.Contains(" " + Flatten(name.Replace("'s", string.Empty, StringComparison.OrdinalIgnoreCase)) + " ", StringComparison.Ordinal) ? null : name;
+    }
+
+    /// <summary>The essay and every entry's title, ways of asking and answer, flattened by <see cref="Flatten"/>, padded with spaces.</summary>
+    private readonly Lazy<string> _namedText;
+
+    private static string Flatten(string text) =>
+        string.Join(' ', NotWordCharacters().Split(text.ToLowerInvariant()).Where(w => w.Length > 0));
+
+    [GeneratedRegex(@"^(?:(?:the|an?)\s+)?(?<name>(?:[\p{L}\d'.-]+\s+){1,4}(?:treaty|convention|law|act|agreement|pact|protocol|charter|declaration|directive|regulation))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InstrumentName();
+
+    [GeneratedRegex(@"[^\p{L}\d]+")]
+    private static partial Regex NotWordCharacters();
 
     /// <summary>The longest "what is X" (in content words) that is declined for a word the essay never uses.</summary>
     private const int MaxUnknownTermWords = 3;
