@@ -188,28 +188,38 @@ public static partial class KnowledgeLoader
         {
             QuizItems = quizItems,
             QuizGeneration = BuildGenerationRules(generation, entries, problems),
-            Training = BuildTraining(training, entries, problems),
+            Training = BuildTraining(training, entries, essay, problems),
         };
     }
 
     /// <summary>
-    /// The <c>training:</c> ways of asking by entry id: each must name an entry, and each way is
-    /// cleaned like a phrasing; empty ones and those the entry already has as a phrasing are dropped.
+    /// The <c>training:</c> ways of asking by entry id or passage id (<c>I.15</c>): each must name an
+    /// entry or a passage of the essay, and each way is cleaned like a phrasing; empty ones and those
+    /// an entry already has as a phrasing are dropped.
     /// </summary>
-    private static Dictionary<string, IReadOnlyList<string>> BuildTraining(List<(string File, string Id, List<string> Ways)> training, List<Entry> entries, List<KnowledgeProblem> problems)
+    private static Dictionary<string, IReadOnlyList<string>> BuildTraining(List<(string File, string Id, List<string> Ways)> training, List<Entry> entries, Essay essay, List<KnowledgeProblem> problems)
     {
         var byId = entries.ToDictionary(e => e.Id, StringComparer.OrdinalIgnoreCase);
         var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (file, id, ways) in training)
         {
-            if (!byId.TryGetValue(id, out var entry))
+            HashSet<string> own;
+            string key;
+            if (byId.TryGetValue(id, out var entry))
             {
-                problems.Add(new KnowledgeProblem(file, id, null, "training: there is no entry with this id (training phrasings must name an entry of the other knowledge files)"));
+                (key, own) = (entry.Id, entry.Phrasings.Append(entry.Title).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            }
+            else if (essay.Find(id) is { } passage)
+            {
+                (key, own) = (passage.Id, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
+            }
+            else
+            {
+                problems.Add(new KnowledgeProblem(file, id, null, "training: there is no entry or passage with this id (training phrasings must name an entry of the other knowledge files, or a passage such as I.15)"));
                 continue;
             }
 
-            var own = entry.Phrasings.Append(entry.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var list = result.TryGetValue(entry.Id, out var existing) ? existing : result[entry.Id] = [];
+            var list = result.TryGetValue(key, out var existing) ? existing : result[key] = [];
             foreach (var way in ways.Select(Clean).Where(w => w.Length > 0 && !own.Contains(w)))
             {
                 if (way.Length > MaxTextLength)

@@ -108,7 +108,7 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
-    public void FromYaml_Training_ByEntryId_DropsTheEntrysOwnPhrasings_AndRefusesAnUnknownId()
+    public void FromYaml_Training_ByEntryOrPassageId_DropsTheEntrysOwnPhrasings_AndRefusesAnUnknownId()
     {
         const string questions = """
             questions:
@@ -124,19 +124,22 @@ public sealed class KnowledgeLoaderTests
                 - so a   real binding deal was never on the cards?
                 - Why no treaty
                 - ""
+              I.3:
+                - why did everyone settle for rules of the road instead
             """;
         var (kb, problems) = KnowledgeLoader.FromYaml(Essay, [("questions.yaml", questions), ("training.yaml", training)]);
 
         Assert.Empty(problems);
         Assert.Equal(["so a real binding deal was never on the cards?"], kb!.Training["why-no-treaty"]);
         Assert.Equal(3, kb.Find("why-no-treaty")!.Phrasings.Count);
+        Assert.Equal(["why did everyone settle for rules of the road instead"], kb.Training["I.3"]);
 
         var (none, unknown) = KnowledgeLoader.FromYaml(Essay, [("questions.yaml", questions), ("training.yaml", "training:\n  why-a-treaty: [is a treaty coming]\n")]);
         Assert.Null(none);
         var problem = Assert.Single(unknown);
         Assert.Equal("training.yaml", problem.File);
         Assert.Equal("why-a-treaty", problem.EntryId);
-        Assert.Contains("no entry with this id", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("no entry or passage with this id", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,15 +49,19 @@ internal sealed class SemanticIndex
 
     /// <summary>
     /// The ways of asking that only teach the <see cref="SemanticClassifier"/>
-    /// (<see cref="KnowledgeBase.Training"/>), for entries the knowledge has; never indexed.
+    /// (<see cref="KnowledgeBase.Training"/>), for the entries and passages the knowledge has; never indexed.
     /// </summary>
     public static IReadOnlyList<SemanticText> TrainingTextsOf(KnowledgeBase knowledge)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
+        string? TargetKey(string id) =>
+            knowledge.Find(id) is { } entry ? "e:" + entry.Id
+            : knowledge.Essay.Find(id) is { } passage ? "p:" + passage.Id
+            : null;
         return [.. knowledge.Training
-            .Where(kv => knowledge.Find(kv.Key) is not null)
+            .Where(kv => TargetKey(kv.Key) is not null)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .SelectMany(kv => kv.Value.Select(text => new SemanticText("e:" + knowledge.Find(kv.Key)!.Id, SemanticRole.Surface, text)))];
+            .SelectMany(kv => kv.Value.Select(text => new SemanticText(TargetKey(kv.Key)!, SemanticRole.Surface, text)))];
     }
 
     /// <summary>What to embed for some entries: each way of asking for it and its answer.</summary>

@@ -87,13 +87,14 @@ public sealed class SemanticMatcherTests
     [Fact]
     public async Task TrainingPhrasings_TeachTheClassifier_ButAreNotMatchedAgainst()
     {
-        // One entry's training-only way of asking, in words no text of the knowledge uses.
+        // One entry's and one passage's training-only way of asking, in words no text of the knowledge uses.
         const string way = "zqxj wubble frobnicate the gizmo";
+        const string passageWay = "blorptastic quandle of the snorkwidget";
         var entry = Repo.Knowledge.Entries.First(e => e.Kind == EntryKind.Question);
         var baseline = new KnowledgeBase(Repo.Knowledge.Essay, Repo.Knowledge.Entries, Repo.Knowledge.Synonyms, Repo.Knowledge.Filler);
         var knowledge = new KnowledgeBase(Repo.Knowledge.Essay, Repo.Knowledge.Entries, Repo.Knowledge.Synonyms, Repo.Knowledge.Filler)
         {
-            Training = new Dictionary<string, IReadOnlyList<string>> { [entry.Id] = [way] },
+            Training = new Dictionary<string, IReadOnlyList<string>> { [entry.Id] = [way], ["I.3"] = [passageWay] },
         };
         var plain = new CountingEmbedder();
         var trained = new CountingEmbedder();
@@ -104,9 +105,12 @@ public sealed class SemanticMatcherTests
 
         // Embedded for the classifier (one more text), yet no text of the index is the way itself:
         // asking it word for word finds no surface that matches it exactly.
-        Assert.Equal(plain.Embedded + 1, trained.Embedded);
+        Assert.Equal(plain.Embedded + 2, trained.Embedded);
         var surface = with.Match(way)!.ByTarget["e:" + entry.Id].Surface;
         Assert.True(surface < 0.999, $"surface cosine {surface}");
+        var passage = with.Match(passageWay)!;
+        Assert.True(passage.ByTarget["p:I.3"].Surface < 0.999, $"surface cosine {passage.ByTarget["p:I.3"].Surface}");
+        Assert.True(passage.Probability("p:I.3") > without.Match(passageWay)!.Probability("p:I.3"), "the passage's training way raised its probability");
     }
 
     [Fact]
