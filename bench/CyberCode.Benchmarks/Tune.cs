@@ -110,11 +110,10 @@ internal static class Tune
         foreach (var ceiling in Grid("--ceilings", [0.7, 0.8, 0.9], Tuning.Default.SemanticCeiling))
         foreach (var coverage in Grid("--coverages", [1.0, 1.5], Tuning.Default.CoverageExponent))
         foreach (var classifierWeight in Grid("--classifier-weights", [Tuning.Default.ClassifierWeight], Tuning.Default.ClassifierWeight))
-        foreach (var pooledShare in Grid("--pooled-shares", [Tuning.Default.PooledShare], Tuning.Default.PooledShare))
         {
             var fusion = Tuning.Default with
             {
-                CoverageExponent = coverage, SemanticWeight = semantic, SemanticFloor = floor, SemanticCeiling = ceiling, ClassifierWeight = classifierWeight, PooledShare = pooledShare,
+                CoverageExponent = coverage, SemanticWeight = semantic, SemanticFloor = floor, SemanticCeiling = ceiling, ClassifierWeight = classifierWeight,
                 CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0,
             };
             using var candidate = engine.WithTuning(fusion);
@@ -405,7 +404,7 @@ internal static class Tune
     }
 
     private static string Describe(Tuning t) => string.Create(CultureInfo.InvariantCulture,
-        $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} classifier={t.ClassifierWeight:0.00} pooled={t.PooledShare:0.0} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
+        $"semantic={t.SemanticWeight:0.00} cos {t.SemanticFloor:0.0}..{t.SemanticCeiling:0.0} classifier={t.ClassifierWeight:0.00} coverage^{t.CoverageExponent:0.0} p>={t.CalibratedAnswerThreshold:0.000} suggest>={t.CalibratedSuggestThreshold:0.000}");
 
     /// <summary>
     /// <c>--closeness</c>: how near each set's answerable questions come to the knowledge's

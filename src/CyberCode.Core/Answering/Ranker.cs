@@ -65,7 +65,6 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
         // Words alone keep coverage^1 (issue 2 chose their thresholds with it); with the model the
         // exponent is chosen together with the fusion and the calibration.
         var coverage = Math.Pow(plan.Coverage, semantic is null ? 1.0 : tuning.CoverageExponent);
-        var pooled = semantic is not null && tuning.PooledShare > 0 ? PooledByPassage(semantic) : null;
         var candidates = new List<Candidate>(lexical.Count);
         foreach (var (key, bm25) in lexical)
         {
@@ -94,32 +93,12 @@ internal sealed class Ranker(KnowledgeIndex index, Tuning tuning)
             }
 
             score += LexicalWeight * lexicalScore;
-            double? closeness = pooled is null
-                ? semantic?.Closeness(key, tuning.ClassifierWeight)
-                : semantic!.Best(key) + (tuning.ClassifierWeight * (((1 - tuning.PooledShare) * semantic.Probability(key)) + (tuning.PooledShare * pooled.GetValueOrDefault(FirstPassage(target)))));
+            double? closeness = semantic?.Closeness(key, tuning.ClassifierWeight);
             candidates.Add(new Candidate(target, Fuse(score, coverage, closeness), score, surface, body, lexicalScore, closeness));
         }
 
         return candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Target.Key, StringComparer.Ordinal).Take(take).ToArray();
     }
-
-    /// <summary>The classifier's probability summed by the passage each target cites first.</summary>
-    private Dictionary<string, double> PooledByPassage(SemanticScores semantic)
-    {
-        var pooled = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, p) in semantic.Probabilities ?? new Dictionary<string, double>())
-        {
-            if (index.TargetsByKey.TryGetValue(key, out var target))
-            {
-                var passage = FirstPassage(target);
-                pooled[passage] = pooled.GetValueOrDefault(passage) + p;
-            }
-        }
-
-        return pooled;
-    }
-
-    private static string FirstPassage(Target target) => target.Passage?.Id ?? target.Entry!.Citations[0].PassageId;
 
     /// <summary>
     /// One score from words and meaning, also the answer's confidence. The word score is cut by

@@ -94,7 +94,6 @@ namespace CyberCode.Core.Answering;
 /// <param name="CalibratedAnswerThreshold">With semantic matching: the probability of being right at or above which the bot answers.</param>
 /// <param name="CalibratedSuggestThreshold">With semantic matching: at or above this, and below the answer threshold, it offers "did you mean".</param>
 /// <param name="ClassifierWeight">With semantic matching: how much the <see cref="Semantic.SemanticClassifier"/>'s probability for a target adds to its best cosine.</param>
-/// <param name="PooledShare">With semantic matching: the share of that probability taken from the target's passage (every target citing it first) rather than from the target alone.</param>
 internal sealed record Tuning(
     double EntrySurface = 0.6,
     double EntryBody = 0.4,
@@ -108,8 +107,7 @@ internal sealed record Tuning(
     double SemanticCeiling = 0.9,
     double CalibratedAnswerThreshold = 0.375,
     double CalibratedSuggestThreshold = 0.35,
-    double ClassifierWeight = 0.8,
-    double PooledShare = 0.0)
+    double ClassifierWeight = 0.8)
 {
     public static Tuning Default { get; } = new();
 
