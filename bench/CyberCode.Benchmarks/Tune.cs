@@ -83,13 +83,6 @@ internal static class Tune
             return 0;
         }
 
-        if (args.Contains("--rerank"))
-        {
-            using var answering = engine.WithTuning(Tuning.Default with { CalibratedAnswerThreshold = 0, CalibratedSuggestThreshold = 0 });
-            RerankCheck.Run(answering, knowledge, choose);
-            return 0;
-        }
-
         if (Array.IndexOf(args, "--classifier") is var classifierAt and >= 0)
         {
             ClassifierCheck.Run(classifierAt + 1 < args.Length ? args[classifierAt + 1] : null, knowledge, embedder, cache, choose);

@@ -524,15 +524,6 @@ public sealed partial class AnswerEngine : IDisposable
         return lines;
     }
 
-    /// <summary>For measuring ranking (bench --tune --rerank): a free question's candidates with the evidence for each.</summary>
-    internal (IReadOnlyList<Candidate> Ranked, SemanticScores? Meaning, double Coverage) Candidates(string question, int take)
-    {
-        var cleaned = TextNormalizer.CleanUserText(question ?? string.Empty);
-        var plan = _planner.Plan(cleaned);
-        var meaning = _semantic?.Match(cleaned);
-        return (_ranker.Rank(plan, new RankingHints(), meaning, take), meaning, plan.Coverage);
-    }
-
     /// <summary>
     /// For a question the bot missed: the entry that ranks best for it and the passage sentence
     /// that covers it best, so a moderator can add it as a phrasing or cite that sentence.
