@@ -2,11 +2,12 @@ using System.Text.Json;
 using CyberCode.Discord.Gateway;
 using CyberCode.Discord.Tests.Fake;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace CyberCode.Discord.Tests.Gateway;
 
 /// <summary>The Gateway client against the fake Gateway, with heartbeat time from a FakeTimeProvider.</summary>
-public sealed class GatewayClientTests : IAsyncLifetime
+public sealed class GatewayClientTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Interval = 41_250;
     private Harness _h = null!;
@@ -31,6 +32,12 @@ public sealed class GatewayClientTests : IAsyncLifetime
         }
 
         _stop.Dispose();
+        // What the client logged, so a failure (shown with its output) says what the client did.
+        foreach (var (level, category, message) in _h.Logs.Lines)
+        {
+            output.WriteLine($"{level} {category}: {message}");
+        }
+
         await _h.DisposeAsync();
     }
 
