@@ -389,9 +389,11 @@ public sealed partial class AnswerEngine : IDisposable
     /// <summary>
     /// An entry's quotes with the one that holds the asked-for detail first, when the curated first
     /// quote does not ("which article of the ICCPR does the 2015 version cite": article 19 is in
-    /// I.15, the covenant's name in I.16; "who gave the 2014 foreign ministry speech": the speaker is
-    /// named in note 3). Otherwise the curated order, which is the better first citation far more
-    /// often than the passage that merely shares most of the question's words (bench/README.md).
+    /// I.15, the covenant's name in I.16). Only the kind of detail is known, not which one: a
+    /// passage naming anyone by title holds "a person", so "who gave the 2014 foreign ministry
+    /// speech" still cites II.5 (President Xi) before note 3 (the speaker). Otherwise the curated
+    /// order, which is the better first citation far more often than the passage that merely
+    /// shares most of the question's words (bench/README.md).
     /// </summary>
     private List<Citation> DetailFirst(string question, List<Citation> quotes)
     {
